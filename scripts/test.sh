@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The whole test suite: types, unit tests (Node, real Pyodide), the built app in Debian's Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -d node_modules ] || npm ci
+bash scripts/ensure-chromium.sh
+npm run --silent typecheck
+npx vitest run
+npm run --silent build
+npx playwright test

@@ -1,0 +1,9 @@
+import { defineConfig } from 'vite';
+
+// base './': every URL in the build is relative, so dist/ works at a domain root, under any sub-path
+// and from a USB copy, with no rebuild per host.
+export default defineConfig({
+  base: './',
+  worker: { format: 'es' },
+  build: { target: 'es2022', sourcemap: true },
+});
