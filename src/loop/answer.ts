@@ -41,3 +41,11 @@ export function stripFencedCode(text: string): string {
   }
   return kept.join('\n');
 }
+
+/**
+ * The model's own text of a session, for answer extraction: each round's kept text, on lines of its own
+ * (a round that ended on a closing fence is followed by results, never by more of the same line).
+ */
+export function modelTextOf(rounds: { generated: string }[]): string {
+  return rounds.map((r) => r.generated).join('\n');
+}
