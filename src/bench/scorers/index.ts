@@ -16,6 +16,13 @@ import { judge as string_insertion } from './string_insertion';
 import { judge as string_deletion_and_modification } from './string_deletion_and_modification';
 import { judge as string_splitting } from './string_splitting';
 import { judge as string_synthesis } from './string_synthesis';
+import { judge as pooling } from './pooling';
+import { judge as new_operator } from './new_operator';
+import { judge as light_puzzles } from './light_puzzles';
+import { judge as reversi } from './reversi';
+import { judge as synthesis_decomposition } from './synthesis_decomposition';
+import { judge as standard_sudoku } from './standard_sudoku';
+import { judge as letter_logic_diagram } from './letter_logic_diagram';
 
 export type { BenchRecord, Verdict } from './types';
 
@@ -33,6 +40,13 @@ const JUDGES: Record<string, Judge> = {
   string_deletion_and_modification,
   string_splitting,
   string_synthesis,
+  pooling,
+  new_operator,
+  light_puzzles,
+  reversi,
+  synthesis_decomposition,
+  standard_sudoku,
+  letter_logic_diagram,
 };
 
 /** Task name -> scorer, for every task this module knows. */

@@ -101,3 +101,15 @@ export function compareLists<T>(got: readonly T[], expected: readonly T[], equal
   const at = got.findIndex((x, i) => !equal(x, expected[i]));
   return at < 0 ? { correct: true } : { correct: false, reason: `item ${at + 1} differs: ${mismatch(got, expected)}` };
 }
+
+/**
+ * True when the written number `text` stands for `expected`: equal within floating-point noise, or, when
+ * the text shows at least two decimals, `expected` correctly rounded to that many (`1.78` for
+ * 1.7777777777777777). Fractions `a/b` are read when `fractions` is set.
+ */
+export function numberMatches(text: string, expected: number, options: { fractions?: boolean } = {}): boolean {
+  const got = parseNumber(text, options);
+  if (closeTo(got, expected)) return true;
+  const decimals = /\.(\d+)$/.exec(text.trim())?.[1].length ?? 0;
+  return decimals >= 2 && Math.abs(got - expected) <= 0.5 * 10 ** -decimals + 1e-12;
+}
