@@ -23,6 +23,8 @@ import { judge as reversi } from './reversi';
 import { judge as synthesis_decomposition } from './synthesis_decomposition';
 import { judge as standard_sudoku } from './standard_sudoku';
 import { judge as letter_logic_diagram } from './letter_logic_diagram';
+import { judge as game24 } from './game24';
+import { judge as combinatorial_calculation } from './combinatorial_calculation';
 
 export type { BenchRecord, Verdict } from './types';
 
@@ -47,6 +49,8 @@ const JUDGES: Record<string, Judge> = {
   synthesis_decomposition,
   standard_sudoku,
   letter_logic_diagram,
+  game24,
+  combinatorial_calculation,
 };
 
 /** Task name -> scorer, for every task this module knows. */

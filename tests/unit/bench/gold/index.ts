@@ -2,10 +2,13 @@ import type { GoldSpec } from './types';
 import { spec as spec2048 } from './2048';
 import * as simple from './simple';
 import * as grids from './grids';
+import * as expressions from './expressions';
 
 /** Gold-answer builders by task name. */
 export const GOLD_SPECS: Record<string, GoldSpec> = {
   '2048': spec2048,
   ...simple,
   ...grids,
+  game24: expressions.game24,
+  combinatorial_calculation: expressions.combinatorial_calculation,
 };
