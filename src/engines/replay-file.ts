@@ -2,7 +2,7 @@
  * The replay file format: a recorded (or hand-written) session the replay engine plays back.
  *
  *     {"question": "optional", "rounds": ["round 1 text", "round 2 text", ...],
- *      "title": "optional", "task": "optional", "model": "optional", "note": "optional"}
+ *      "title": "optional", "task": "optional", "source": "optional", "model": "optional", "note": "optional"}
  *
  * Round i is what the model writes in round i of the loop. Text after a round's first closed Python
  * block is discarded by the loop; a round with no block ends with end-of-sequence.
@@ -19,6 +19,8 @@ export interface ReplayFile {
   title?: string;
   /** Benchmark task the question comes from, e.g. `game24`. */
   task?: string;
+  /** Where the question comes from, e.g. `SymBench game24/6`. */
+  source?: string;
   /** Which model (or person) wrote the rounds. */
   model?: string;
   /** Anything worth knowing about the recording. */
@@ -30,7 +32,7 @@ export class ReplayFileError extends Error {
   override name = 'ReplayFileError';
 }
 
-const OPTIONAL_TEXT_FIELDS = ['question', 'title', 'task', 'model', 'note'] as const;
+const OPTIONAL_TEXT_FIELDS = ['question', 'title', 'task', 'source', 'model', 'note'] as const;
 
 /**
  * Parses and validates a replay file's text. `source` names the file in error messages

@@ -3,8 +3,8 @@ import { parseReplayFile, validateReplayFile } from '../../../src/engines/replay
 
 describe('parseReplayFile', () => {
   it('reads rounds, the question and metadata, dropping unknown fields', () => {
-    const file = parseReplayFile(JSON.stringify({ question: 'Q?', rounds: ['a', 'b'], title: 'T', task: 'game24', model: 'm', note: 'n', extra: 1 }));
-    expect(file).toEqual({ question: 'Q?', rounds: ['a', 'b'], title: 'T', task: 'game24', model: 'm', note: 'n' });
+    const file = parseReplayFile(JSON.stringify({ question: 'Q?', rounds: ['a', 'b'], title: 'T', task: 'game24', source: 's', model: 'm', note: 'n', extra: 1 }));
+    expect(file).toEqual({ question: 'Q?', rounds: ['a', 'b'], title: 'T', task: 'game24', source: 's', model: 'm', note: 'n' });
   });
   it('allows a file without a question', () => {
     expect(parseReplayFile('{"rounds": ["only round"]}')).toEqual({ rounds: ['only round'] });
