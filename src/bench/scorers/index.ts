@@ -25,6 +25,10 @@ import { judge as standard_sudoku } from './standard_sudoku';
 import { judge as letter_logic_diagram } from './letter_logic_diagram';
 import { judge as game24 } from './game24';
 import { judge as combinatorial_calculation } from './combinatorial_calculation';
+import { judge as eight_queens } from './eight_queens';
+import { judge as logic_puzzle } from './logic_puzzle';
+import { judge as permutations_and_combinations } from './permutations_and_combinations';
+import { judge as constrained_linear_arrangement } from './constrained_linear_arrangement';
 
 export type { BenchRecord, Verdict } from './types';
 
@@ -51,6 +55,10 @@ const JUDGES: Record<string, Judge> = {
   letter_logic_diagram,
   game24,
   combinatorial_calculation,
+  eight_queens,
+  logic_puzzle,
+  permutations_and_combinations,
+  constrained_linear_arrangement,
 };
 
 /** Task name -> scorer, for every task this module knows. */

@@ -3,6 +3,7 @@ import { spec as spec2048 } from './2048';
 import * as simple from './simple';
 import * as grids from './grids';
 import * as expressions from './expressions';
+import * as rules from './rules';
 
 /** Gold-answer builders by task name. */
 export const GOLD_SPECS: Record<string, GoldSpec> = {
@@ -11,4 +12,5 @@ export const GOLD_SPECS: Record<string, GoldSpec> = {
   ...grids,
   game24: expressions.game24,
   combinatorial_calculation: expressions.combinatorial_calculation,
+  ...rules,
 };
