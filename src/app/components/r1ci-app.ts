@@ -1,0 +1,189 @@
+import { LitElement, html, nothing } from 'lit';
+import { R1CI_3B } from '../../../models/r1ci.protocol';
+import { ModelController } from '../controllers/model-controller';
+import { SessionController, type RunTarget } from '../controllers/session-controller';
+import { createModelBackend } from '../services/backend';
+import { createPython } from '../services/python';
+import { demoUrl, parseLaunch } from '../state/launch';
+import { effectiveProtocol, parseSettings, type AppSettings } from '../state/settings';
+import { appStyles } from './r1ci-app.styles';
+import type { R1ciQuestionBox } from './r1ci-question-box';
+import './r1ci-conversation-list';
+import './r1ci-demo-picker';
+import './r1ci-example-questions';
+import './r1ci-model-status';
+import './r1ci-question-box';
+import './r1ci-session-view';
+import './r1ci-settings-panel';
+
+const SETTINGS_KEY = 'r1ci-settings';
+
+/**
+ * The app root: owns the controllers (model life, sessions), lays out the sidebar (conversations, demos),
+ * the session in view with the question box under it, and the settings panel; handles every app event.
+ */
+export class R1ciApp extends LitElement {
+  static override properties = {
+    _settings: { state: true },
+    _settingsOpen: { state: true },
+    _navOpen: { state: true },
+    _launchError: { state: true },
+  };
+  declare _settings: AppSettings;
+  declare _settingsOpen: boolean;
+  declare _navOpen: boolean;
+  declare _launchError: string | null;
+
+  static override styles = appStyles;
+
+  private readonly python = createPython();
+  private readonly backend = createModelBackend();
+  private readonly sessions: SessionController;
+  private readonly model: ModelController;
+
+  constructor() {
+    super();
+    const fallback = this.backend.catalog()[0]!.id;
+    this._settings = parseSettings(safeStorageGet(SETTINGS_KEY), fallback);
+    this._settingsOpen = false;
+    this._navOpen = false;
+    this._launchError = null;
+    this.sessions = new SessionController(this, this.python);
+    this.model = new ModelController(this, this.backend, this._settings.modelId);
+    this.addEventListener('r1ci-ask', (e) => void this.ask(e.detail.question));
+    this.addEventListener('r1ci-stop', () => this.stop());
+    this.addEventListener('r1ci-select-session', (e) => { this.sessions.select(e.detail.id); this._navOpen = false; });
+    this.addEventListener('r1ci-delete-session', (e) => void this.sessions.remove(e.detail.id));
+    this.addEventListener('r1ci-new-session', () => { this.sessions.select(null); this._navOpen = false; this.focusQuestion(); });
+    this.addEventListener('r1ci-play-demo', (e) => { this._navOpen = false; void this.playRecording(demoUrl(e.detail.name, location.href), e.detail.name); });
+    this.addEventListener('r1ci-settings-change', (e) => this.applySettings(e.detail));
+    this.addEventListener('r1ci-use-example', (e) => this.questionBox?.fill(e.detail.question));
+    this.addEventListener('r1ci-model-action', (e) => void this.modelAction(e.detail.action, e.detail.modelId));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const launch = parseLaunch(location.href);
+    // A shared demo or replay link starts at once, before the saved list has even been read.
+    if (launch.kind === 'recording') void this.playRecording(launch.url, launch.name);
+    else if (launch.kind === 'error') this._launchError = launch.message;
+    void this.sessions.load();
+    void this.model.check();
+  }
+
+  private get questionBox(): R1ciQuestionBox | null {
+    return this.renderRoot.querySelector('r1ci-question-box');
+  }
+
+  private focusQuestion(): void {
+    void this.updateComplete.then(() => this.questionBox?.fill(this.questionBox.value));
+  }
+
+  private async ask(question: string): Promise<void> {
+    const choice = this.model.choice;
+    const target: RunTarget = {
+      kind: 'model',
+      modelId: choice.id,
+      label: choice.displayName,
+      protocol: effectiveProtocol(choice.protocol, this._settings.overrides),
+      getEngine: (signal) => this.model.getEngine(signal),
+    };
+    await this.sessions.ask(question, target);
+  }
+
+  private async playRecording(url: string, name: string): Promise<void> {
+    // Recordings are R1-CI sessions: they run under R1-CI's protocol with the user's loop settings.
+    await this.sessions.ask('', { kind: 'recording', url, name, protocol: effectiveProtocol(R1CI_3B, this._settings.overrides) });
+  }
+
+  private stop(): void {
+    this.sessions.stop();
+    this.model.cancel();
+  }
+
+  private applySettings(settings: AppSettings): void {
+    this._settings = settings;
+    try {
+      localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
+    } catch {
+      /* storage refused (private mode): settings last for this visit */
+    }
+    void this.model.choose(settings.modelId);
+  }
+
+  private async modelAction(action: string, modelId?: string): Promise<void> {
+    if (action === 'choose' && modelId) return this.applySettings({ modelId, overrides: this._settings.overrides });
+    if (action === 'download') return this.model.download();
+    if (action === 'pause') return this.model.pause();
+    if (action === 'delete') return this.model.remove();
+    if (action === 'retry') return this.model.check();
+    if (action === 'load') await this.model.getEngine(new AbortController().signal).catch(() => {});
+  }
+
+  override updated(): void {
+    // Follow streamed text while the user is at the bottom; leave them be if they scrolled up to read.
+    const scroller = this.renderRoot.querySelector<HTMLElement>('.scroll');
+    if (scroller && this.sessions.busy && scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 160) {
+      scroller.scrollTop = scroller.scrollHeight;
+    }
+  }
+
+  override render() {
+    const session = this.sessions.selected;
+    const stage = this.sessions.busy ? this.sessions.stage : 'idle';
+    const canAsk = this.model.canRunModel;
+    const choice = this.model.choice;
+    return html`
+      <header class="top">
+        <button class="nav-toggle" aria-expanded=${this._navOpen} aria-controls="nav" @click=${() => (this._navOpen = !this._navOpen)} aria-label="Conversations and demos">☰</button>
+        <h1>R1-Code-Interpreter <span class="muted">in your browser</span></h1>
+        <span class="model-chip" title="Model for new questions">${choice.displayName}${choice.isR1CI ? nothing : html` <span class="fallback">(not R1-CI)</span>`}</span>
+        <button class="settings-toggle" aria-expanded=${this._settingsOpen} aria-controls="settings" @click=${() => (this._settingsOpen = !this._settingsOpen)}>Settings</button>
+      </header>
+      <div class="body">
+        <nav id="nav" class=${this._navOpen ? 'open' : ''} aria-label="Conversations and demos">
+          <r1ci-conversation-list .sessions=${this.sessions.sessions} .selectedId=${this.sessions.selectedId} .revision=${this.sessions.revision}></r1ci-conversation-list>
+          <r1ci-demo-picker ?disabled=${this.sessions.busy}></r1ci-demo-picker>
+        </nav>
+        <main>
+          <div class="scroll">
+            ${this._launchError ? html`<p class="launch-error" role="alert">${this._launchError}</p>` : nothing}
+            ${this.sessions.storeError ? html`<p class="launch-error" role="alert">${this.sessions.storeError}</p>` : nothing}
+            ${session
+              ? html`<r1ci-session-view .session=${session} .revision=${this.sessions.revision} .stage=${session.status === 'running' ? stage : 'idle'} .runnableLanguages=${R1CI_3B.fence.runnableLanguages}></r1ci-session-view>`
+              : html`<div class="welcome">
+                  <r1ci-model-status .state=${this.model.state} .gpu=${this.model.gpu} .choice=${choice} .fallbacks=${this.model.catalog.filter((c) => !c.isR1CI)}></r1ci-model-status>
+                  ${canAsk ? nothing : html`<r1ci-demo-picker class="inline-demos" ?disabled=${this.sessions.busy}></r1ci-demo-picker>`}
+                  <p class="intro">Ask a question: the model reasons, writes Python, runs it here in your browser, reads the output and answers. Nothing leaves your machine.</p>
+                  <r1ci-example-questions ?disabled=${!canAsk}></r1ci-example-questions>
+                </div>`}
+          </div>
+          <div class="composer">
+            ${session && this.model.state.phase === 'loading' ? html`<r1ci-model-status .state=${this.model.state} .choice=${choice}></r1ci-model-status>` : nothing}
+            <r1ci-question-box .stage=${stage} ?disabled=${!canAsk}
+              placeholder=${canAsk ? 'Ask a question…' : 'No model can run here yet: play a recorded demo from the list'}></r1ci-question-box>
+          </div>
+        </main>
+        <aside id="settings" ?hidden=${!this._settingsOpen} aria-label="Settings">
+          <r1ci-settings-panel .settings=${this._settings} .catalog=${this.model.catalog} ?disabled=${this.sessions.busy}></r1ci-settings-panel>
+        </aside>
+      </div>
+    `;
+  }
+}
+
+function safeStorageGet(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+customElements.define('r1ci-app', R1ciApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'r1ci-app': R1ciApp;
+  }
+}

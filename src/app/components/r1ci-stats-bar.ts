@@ -1,0 +1,48 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { SessionStats } from '../state/stats';
+import { formatRate } from '../state/stats';
+
+/** Live figures for a session: tokens/s, rounds, code calls, prompt tokens processed per round. */
+export class R1ciStatsBar extends LitElement {
+  static override properties = { stats: { attribute: false } };
+  declare stats: SessionStats | null;
+
+  static override styles = css`
+    :host { display: block; font-size: 0.8rem; color: var(--muted); }
+    dl { display: flex; flex-wrap: wrap; gap: 0.3rem 1.1rem; margin: 0; }
+    div { display: flex; gap: 0.3rem; }
+    dt::after { content: ':'; }
+    dd { margin: 0; color: var(--text); font-variant-numeric: tabular-nums; }
+  `;
+
+  constructor() {
+    super();
+    this.stats = null;
+  }
+
+  override render() {
+    const s = this.stats;
+    if (!s) return nothing;
+    const approx = s.estimated ? '≈' : '';
+    const prompt = s.promptTokensPerRound.some((n) => n !== undefined)
+      ? s.promptTokensPerRound.map((n) => (n === undefined ? '?' : String(n))).join(' · ')
+      : '—';
+    return html`
+      <dl aria-label="Session figures">
+        <div><dt>Speed</dt><dd data-testid="tokens-per-second">${approx}${formatRate(s.tokensPerSecond)} tokens/s</dd></div>
+        <div><dt>Tokens</dt><dd>${approx}${s.completionTokens}</dd></div>
+        <div><dt>Rounds</dt><dd data-testid="rounds">${s.rounds}</dd></div>
+        <div><dt>Code calls</dt><dd data-testid="code-calls">${s.codeCalls}</dd></div>
+        <div><dt>Prompt tokens per round</dt><dd>${prompt}</dd></div>
+      </dl>
+    `;
+  }
+}
+
+customElements.define('r1ci-stats-bar', R1ciStatsBar);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'r1ci-stats-bar': R1ciStatsBar;
+  }
+}

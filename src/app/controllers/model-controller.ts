@@ -1,0 +1,150 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Engine } from '../../engines/engine';
+import type { DownloadProgress, GpuStatus, LoadProgress, ModelBackend, ModelChoice } from '../services/model-backend';
+
+/** The start-up states the model panel shows, in the order a first visit usually meets them. */
+export type ModelState =
+  | { phase: 'checking' }
+  | { phase: 'no-webgpu'; reason: string }
+  | { phase: 'unavailable'; reason: string }
+  | { phase: 'weights-missing'; url: string; help: string }
+  | { phase: 'not-downloaded'; bytesDone?: number; bytesTotal?: number }
+  | { phase: 'downloading'; progress: DownloadProgress }
+  | { phase: 'cached' }
+  | { phase: 'loading'; progress: LoadProgress }
+  | { phase: 'ready' }
+  | { phase: 'error'; message: string };
+
+/**
+ * Owns the chosen model's life: WebGPU check, cached or not, download (pause = abort, resume = download
+ * again), delete, load into the GPU, and the engine once loaded.
+ */
+export class ModelController implements ReactiveController {
+  gpu: GpuStatus | null = null;
+  state: ModelState = { phase: 'checking' };
+  modelId: string;
+  private engine: { modelId: string; engine: Engine } | null = null;
+  private work: AbortController | null = null;
+
+  constructor(private readonly host: ReactiveControllerHost, readonly backend: ModelBackend, modelId: string) {
+    host.addController(this);
+    this.modelId = backend.catalog().some((c) => c.id === modelId) ? modelId : backend.catalog()[0]!.id;
+  }
+
+  hostConnected(): void {}
+
+  get catalog(): ModelChoice[] {
+    return this.backend.catalog();
+  }
+
+  get choice(): ModelChoice {
+    return this.catalog.find((c) => c.id === this.modelId) ?? this.catalog[0]!;
+  }
+
+  /** True when the page can run a live model at all (a recording always plays). */
+  get canRunModel(): boolean {
+    return this.state.phase === 'ready' || this.state.phase === 'cached';
+  }
+
+  async check(): Promise<void> {
+    this.set({ phase: 'checking' });
+    this.gpu = await this.backend.detectGpu();
+    if (this.gpu.kind === 'none') return this.set({ phase: 'no-webgpu', reason: this.gpu.reason });
+    await this.refreshAvailability();
+  }
+
+  async choose(modelId: string): Promise<void> {
+    if (modelId === this.modelId) return;
+    this.cancel();
+    this.modelId = modelId;
+    if (this.gpu?.kind === 'ok') await this.refreshAvailability();
+    else this.host.requestUpdate();
+  }
+
+  async refreshAvailability(): Promise<void> {
+    if (this.engine?.modelId === this.modelId) return this.set({ phase: 'ready' });
+    try {
+      const a = await this.backend.availability(this.modelId);
+      if (a.kind === 'cached') this.set({ phase: 'cached' });
+      else if (a.kind === 'not-downloaded') this.set({ phase: 'not-downloaded', bytesDone: a.bytesDone, bytesTotal: a.bytesTotal });
+      else if (a.kind === 'weights-missing') this.set({ phase: 'weights-missing', url: a.url, help: a.help });
+      else this.set({ phase: 'unavailable', reason: a.reason });
+    } catch (err) {
+      this.set({ phase: 'error', message: messageOf(err) });
+    }
+  }
+
+  async download(): Promise<void> {
+    const work = this.begin();
+    this.set({ phase: 'downloading', progress: { bytesDone: 0, bytesTotal: 0 } });
+    try {
+      await this.backend.download(this.modelId, (progress) => this.set({ phase: 'downloading', progress }), work.signal);
+      this.set({ phase: 'cached' });
+    } catch (err) {
+      if ((err as Error)?.name === 'AbortError') await this.refreshAvailability();
+      else this.set({ phase: 'error', message: messageOf(err) });
+    } finally {
+      this.end(work);
+    }
+  }
+
+  /** Pausing is stopping the download: finished files stay cached, so downloading again resumes. */
+  pause(): void {
+    this.cancel();
+  }
+
+  async remove(): Promise<void> {
+    this.cancel();
+    if (this.engine?.modelId === this.modelId) this.engine = null;
+    try {
+      await this.backend.remove(this.modelId);
+    } catch (err) {
+      return this.set({ phase: 'error', message: messageOf(err) });
+    }
+    await this.refreshAvailability();
+  }
+
+  /** The engine for the chosen model, loading it first if needed. The session's signal stops the load. */
+  async getEngine(signal: AbortSignal): Promise<Engine> {
+    if (this.engine?.modelId === this.modelId) return this.engine.engine;
+    const work = this.begin();
+    const onAbort = () => work.abort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    this.set({ phase: 'loading', progress: { text: 'Starting…' } });
+    try {
+      const engine = await this.backend.loadEngine(this.modelId, (progress) => this.set({ phase: 'loading', progress }), work.signal);
+      this.engine = { modelId: this.modelId, engine };
+      this.set({ phase: 'ready' });
+      return engine;
+    } catch (err) {
+      if ((err as Error)?.name === 'AbortError') await this.refreshAvailability();
+      else this.set({ phase: 'error', message: messageOf(err) });
+      throw err;
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+      this.end(work);
+    }
+  }
+
+  cancel(): void {
+    this.work?.abort();
+  }
+
+  private begin(): AbortController {
+    this.work?.abort();
+    return (this.work = new AbortController());
+  }
+
+  private end(work: AbortController): void {
+    if (this.work === work) this.work = null;
+  }
+
+  private set(state: ModelState): void {
+    this.state = state;
+    this.host.requestUpdate();
+  }
+}
+
+function messageOf(err: unknown): string {
+  return (err as Error)?.message ?? String(err);
+}

@@ -1,0 +1,168 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ProtocolRecord } from '../../../models/protocol';
+import type { Engine } from '../../engines/engine';
+import { ReplayEngine } from '../../engines/replay';
+import { parseReplayFile } from '../../engines/replay-file';
+import { runLoop } from '../../loop/run-loop';
+import { applyLoopEvent, failSession, newSession, type Session, type SessionSource } from '../state/session';
+import { summariseProtocol } from '../state/settings';
+import { ConversationStore, SessionSaver } from '../store/conversation-store';
+import type { AppPython } from '../services/python';
+import { FrameScheduler } from './frame-scheduler';
+
+/** What the next question runs on: the loaded model, or a recording played back. */
+export type RunTarget =
+  | { kind: 'model'; modelId: string; label: string; protocol: ProtocolRecord; getEngine: (signal: AbortSignal) => Promise<Engine> }
+  | { kind: 'recording'; url: string; name: string; protocol: ProtocolRecord };
+
+/** Stage of the running session, for the stop button's label and the status line. */
+export type RunStage = 'idle' | 'preparing' | 'generating' | 'running-python';
+
+/** Delay between streamed pieces of a recording, so it reads like a model writing (ms). */
+const RECORDING_CHUNK_DELAY_MS = 15;
+
+/**
+ * Owns the conversation list and the session in progress: starts a question on a model or a recording,
+ * feeds the loop's events into the session, saves it as it streams, and stops it on request.
+ */
+export class SessionController implements ReactiveController {
+  sessions: Session[] = [];
+  selectedId: string | null = null;
+  stage: RunStage = 'idle';
+  /** Bumped on every change, so elements given a mutated session know to render again. */
+  revision = 0;
+  /** Set when the store could not be read or written (private mode, quota): shown, never fatal. */
+  storeError: string | null = null;
+  private abort: AbortController | null = null;
+  private readonly store = new ConversationStore();
+  private readonly saver = new SessionSaver(this.store, 300, (err) => {
+    this.storeError = `Could not save the conversation: ${(err as Error)?.message ?? err}`;
+  });
+  private readonly frames: FrameScheduler;
+
+  constructor(private readonly host: ReactiveControllerHost, private readonly python: AppPython) {
+    host.addController(this);
+    this.frames = new FrameScheduler(() => {
+      this.revision++;
+      this.host.requestUpdate();
+    });
+  }
+
+  hostConnected(): void {
+    addEventListener('pagehide', this.onPageHide);
+  }
+
+  hostDisconnected(): void {
+    removeEventListener('pagehide', this.onPageHide);
+  }
+
+  private readonly onPageHide = () => void this.saver.flush();
+
+  get selected(): Session | null {
+    return this.sessions.find((s) => s.id === this.selectedId) ?? null;
+  }
+
+  get busy(): boolean {
+    return this.stage !== 'idle';
+  }
+
+  async load(): Promise<void> {
+    try {
+      const stored = await this.store.list();
+      // Keep any session started before the list arrived (a ?demo= launch starts at once).
+      const live = new Set(this.sessions.map((s) => s.id));
+      this.sessions = [...this.sessions, ...stored.filter((s) => !live.has(s.id))];
+      this.selectedId ??= this.sessions[0]?.id ?? null;
+    } catch (err) {
+      this.storeError = `Saved conversations could not be read: ${(err as Error)?.message ?? err}`;
+    }
+    this.changed();
+  }
+
+  select(id: string | null): void {
+    this.selectedId = id;
+    this.changed();
+  }
+
+  async remove(id: string): Promise<void> {
+    if (this.busy && this.selectedId === id) this.stop();
+    this.sessions = this.sessions.filter((s) => s.id !== id);
+    if (this.selectedId === id) this.selectedId = null;
+    this.changed();
+    await this.store.delete(id).catch(() => {});
+  }
+
+  stop(): void {
+    this.abort?.abort();
+  }
+
+  /** Runs one question to its end (never throws: failures end the session with a message). */
+  async ask(question: string, target: RunTarget): Promise<void> {
+    if (this.busy) return;
+    const abort = (this.abort = new AbortController());
+    const { signal } = abort;
+    const source: SessionSource =
+      target.kind === 'model'
+        ? { kind: 'model', modelId: target.modelId, label: target.label }
+        : { kind: 'recording', label: target.name, origin: target.url };
+    const session = newSession({ id: newId(), question, source, settings: summariseProtocol(target.protocol), now: Date.now() });
+    this.sessions = [session, ...this.sessions];
+    this.selectedId = session.id;
+    this.stage = 'preparing';
+    this.changed();
+    this.saver.schedule(session);
+    // The Python worker starts while the engine loads, so the first code block does not wait for it.
+    void this.python.start().catch(() => {});
+    try {
+      const engine = await this.engineFor(target, session, signal);
+      if (target.kind === 'recording') source.label = engine.label.replace(/^Recording:\s*/, '');
+      this.stage = 'generating';
+      this.changed();
+      await runLoop({
+        protocol: target.protocol,
+        engine,
+        python: this.python,
+        question: session.question,
+        signal,
+        onEvent: (event) => {
+          applyLoopEvent(session, event, Date.now());
+          if (event.type === 'exec-start') this.stage = 'running-python';
+          else if (event.type === 'exec-end' || event.type === 'round-start') this.stage = 'generating';
+          this.saver.schedule(session);
+          this.changed();
+        },
+      });
+    } catch (err) {
+      const error = err as Error;
+      failSession(session, { name: error?.name ?? 'Error', message: error?.message ?? String(err) }, Date.now());
+    } finally {
+      if (this.abort === abort) this.abort = null;
+      this.stage = 'idle';
+      this.saver.schedule(session);
+      await this.saver.flush();
+      this.changed();
+    }
+  }
+
+  private async engineFor(target: RunTarget, session: Session, signal: AbortSignal): Promise<Engine> {
+    if (target.kind === 'model') return target.getEngine(signal);
+    const response = await fetch(target.url, { signal, credentials: 'same-origin' });
+    if (!response.ok) {
+      throw Object.assign(new Error(`The recording ${target.name} could not be loaded (${response.status} ${response.statusText || 'error'} from ${target.url}).`), { name: 'ReplayFileError' });
+    }
+    const file = parseReplayFile(await response.text(), target.name);
+    // The recorded question is the one its rounds answer; a question typed by the user would not match.
+    session.question = file.question ?? session.question;
+    return new ReplayEngine(file, { name: target.name, chunkDelayMs: RECORDING_CHUNK_DELAY_MS, seed: 7 });
+  }
+
+  private changed(): void {
+    this.frames.schedule();
+  }
+}
+
+function newId(): string {
+  return typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}

@@ -1,0 +1,58 @@
+import type { ProtocolRecord } from '../../../models/protocol';
+import type { Engine } from '../../engines/engine';
+
+/**
+ * What the app needs from the model side (catalog, WebGPU check, download cache, engine), as one
+ * interface, so the UI does not depend on how each piece is built. `createModelBackend()` in
+ * ./backend.ts returns the implementation in use.
+ */
+export interface ModelChoice {
+  id: string;
+  displayName: string;
+  /** False for the stock Qwen fallbacks: the UI marks them as not R1-CI. */
+  isR1CI: boolean;
+  protocol: ProtocolRecord;
+  /** Download size in bytes, when known. */
+  downloadBytes?: number;
+  /** GPU memory the model needs, in MB, when known. */
+  vramMB?: number;
+  /** One line for the picker, e.g. "q4f32_1 · 1.9 GB". */
+  detail?: string;
+}
+
+export type GpuStatus =
+  | { kind: 'none'; reason: string }
+  | { kind: 'ok'; shaderF16: boolean; isFallbackAdapter: boolean; description: string; maxBufferMB?: number };
+
+export type ModelAvailability =
+  | { kind: 'cached' }
+  | { kind: 'not-downloaded'; bytesDone?: number; bytesTotal?: number }
+  /** The weights are not at their base URL (a fresh deploy): the UI explains how to provide them. */
+  | { kind: 'weights-missing'; url: string; help: string }
+  /** This build cannot download or run models (a piece is missing, or something failed): say why. */
+  | { kind: 'unavailable'; reason: string };
+
+export interface DownloadProgress {
+  bytesDone: number;
+  bytesTotal: number;
+  bytesPerSecond?: number;
+  secondsLeft?: number;
+  file?: string;
+}
+
+export interface LoadProgress {
+  text: string;
+  /** 0..1 when known. */
+  fraction?: number;
+}
+
+export interface ModelBackend {
+  catalog(): ModelChoice[];
+  detectGpu(): Promise<GpuStatus>;
+  availability(modelId: string, signal?: AbortSignal): Promise<ModelAvailability>;
+  /** Downloads what is missing; aborting pauses (finished files are kept, a later call resumes). */
+  download(modelId: string, onProgress: (p: DownloadProgress) => void, signal?: AbortSignal): Promise<void>;
+  remove(modelId: string): Promise<void>;
+  /** Loads the model into the GPU and returns an engine for the loop. */
+  loadEngine(modelId: string, onProgress: (p: LoadProgress) => void, signal?: AbortSignal): Promise<Engine>;
+}
