@@ -12,5 +12,8 @@ export const GOLD_SPECS: Record<string, GoldSpec> = {
   ...grids,
   game24: expressions.game24,
   combinatorial_calculation: expressions.combinatorial_calculation,
-  ...rules,
+  eight_queens: rules.eight_queens,
+  logic_puzzle: rules.logic_puzzle,
+  permutations_and_combinations: rules.permutations_and_combinations,
+  constrained_linear_arrangement: rules.constrained_linear_arrangement,
 };

@@ -11,7 +11,8 @@ type Cell = [number, number];
 const showPairs = (cells: Cell[]) => cells.map(([r, c]) => `${r} ${c}`).join(', ');
 
 // ---- eight queens ----
-const ALL_QUEENS: Cell[][] = (() => {
+/** The 92 solutions of the empty board. */
+export const ALL_QUEENS: Cell[][] = (() => {
   const found: Cell[][] = [];
   const place = (row: number, cols: number[]) => {
     if (row === 8) return void found.push(cols.map((c, r) => [r, c] as Cell));
@@ -46,19 +47,19 @@ export const eight_queens: GoldSpec = {
 };
 
 // ---- logic puzzle ----
-interface Selection {
+export interface Selection {
   grid: number[][];
   count: number;
   first: Cell;
   type: string;
 }
-const selectionOf = (r: BenchRecord): Selection => ({
+export const selectionOf = (r: BenchRecord): Selection => ({
   grid: sol<number[][]>(r, 'grid'),
   count: Number(/select (\d+) different/.exec(r.question)![1]),
   first: /\((\d+),\s*(\d+)\) as the first/.exec(r.question)!.slice(1, 3).map(Number) as Cell,
   type: sol<{ type: string }>(r, 'constraints').type,
 });
-function validSelection(p: Selection, cells: Cell[]): boolean {
+export function validSelection(p: Selection, cells: Cell[]): boolean {
   const keys = new Set(cells.map(([a, b]) => a * 100 + b));
   const values = cells.map(([a, b]) => p.grid[a]?.[b]);
   if (keys.size !== cells.length || cells.length !== p.count || !keys.has(p.first[0] * 100 + p.first[1])) return false;
@@ -115,7 +116,7 @@ export const logic_puzzle: GoldSpec = {
 };
 
 // ---- permutations and combinations ----
-function arrangementValid(r: BenchRecord, order: string[]): boolean {
+export function arrangementValid(r: BenchRecord, order: string[]): boolean {
   const books = sol<string[]>(r, 'items');
   if (order.length !== books.length || !books.every((b) => order.includes(b))) return false;
   const at = (b: string) => order.indexOf(b) + 1;
