@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scoreResponse, scoredTasks, type BenchRecord } from '../../../src/bench/scorers/index';
 import { extractAnswer } from '../../../src/loop/answer';
 import { parseReplayFile, type ReplayFile } from '../../../src/engines/replay-file';
 import { DEMOS, EXPECTED_ANSWERS, FIXTURES, loadFixtures } from './fixtures';
@@ -10,6 +11,14 @@ import { DEMOS, EXPECTED_ANSWERS, FIXTURES, loadFixtures } from './fixtures';
  * as expected. (That their printed outputs are what Pyodide computes is checked in replay-loop.test.ts.)
  */
 const BENCHMARK = '../shared/benchmark/symbench';
+
+function benchmarkRecord(file: ReplayFile): BenchRecord {
+  const id = file.source!.replace('SymBench ', '');
+  const records = readFileSync(join(BENCHMARK, `${file.task}.jsonl`), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as BenchRecord);
+  const record = records.find((r) => r.id === id);
+  if (!record) throw new Error(`${id} is not in the benchmark`);
+  return record;
+}
 
 describe('replay fixtures', () => {
   const fixtures = loadFixtures();
@@ -36,12 +45,18 @@ describe('replay fixtures', () => {
     expect(file.question).toBeTruthy();
   });
 
+  it.runIf(existsSync(BENCHMARK)).each(fixtures.filter((f) => scoredTasks.includes(f.file.task!)).map((f) => [f.name, f.file] as const))(
+    '%s is scored correct by the benchmark scorer',
+    (_name, file) => {
+      const record = benchmarkRecord(file);
+      expect(scoreResponse(record, file.rounds.join(''))).toMatchObject({ correct: true });
+    },
+  );
+
   it.runIf(existsSync(BENCHMARK)).each(fixtures.map((f) => [f.name, f.file] as const))(
     '%s repeats its benchmark question verbatim',
     (_name, file) => {
-      const id = file.source!.replace('SymBench ', '');
-      const records = readFileSync(join(BENCHMARK, `${file.task}.jsonl`), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; question: string });
-      expect(records.find((r) => r.id === id)?.question).toBe(file.question);
+      expect(benchmarkRecord(file).question).toBe(file.question);
     },
   );
 });
