@@ -1,0 +1,119 @@
+/**
+ * Python source the runtime installs once per interpreter. Kept as data so the same text runs in the
+ * browser worker and in Node.
+ *
+ * `run_script` runs one script the way `python /tmp/script.py` would: a fresh `__main__` module,
+ * `sys.argv == [path]`, the script's folder first on `sys.path`, source written to the file so
+ * tracebacks quote its lines (with 3.14's carets), the driver's own frame cut from tracebacks, and
+ * SystemExit handled as CPython's `handle_system_exit` does. Whatever the script changed in the
+ * interpreter's state (cwd, argv, path, std streams, `__main__`, SIGINT handler, recursion limit) is put
+ * back afterwards; modules it imported stay loaded.
+ */
+
+/** Name of the module the driver is installed as (in sys.modules, not importable by path). */
+export const DRIVER_MODULE = '_r1ci_driver';
+
+/**
+ * Finder for packages that could not be loaded: appended to sys.meta_path, so it is asked only after
+ * every real finder failed, and raises ModuleNotFoundError with the reason. Compiled under importlib's
+ * own file name, which CPython strips from import tracebacks, so the script's traceback ends at its own
+ * import line exactly as for any missing module.
+ */
+const MISSING_FINDER_SOURCE = `
+class MissingPackageFinder:
+    reasons = {}
+
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        reason = cls.reasons.get(fullname.partition('.')[0])
+        if reason is None:
+            return None
+        raise ModuleNotFoundError(f"No module named {fullname!r} ({reason})", name=fullname)
+`;
+
+export const DRIVER_SOURCE = `
+import builtins, linecache, os, signal, sys, traceback, types
+
+_finder_ns = {}
+exec(compile(${JSON.stringify(MISSING_FINDER_SOURCE)}, '<frozen importlib._bootstrap>', 'exec'), _finder_ns)
+MissingPackageFinder = _finder_ns['MissingPackageFinder']
+sys.meta_path.append(MissingPackageFinder)
+
+
+def _format_exception(exc, from_compile):
+    # A compile error has only the driver's frame (CPython prints no traceback header for it); a
+    # runtime exception's first frame is the driver's exec call.
+    if from_compile or exc.__traceback__ is None:
+        exc.__traceback__ = None
+    else:
+        exc.__traceback__ = exc.__traceback__.tb_next
+    return ''.join(traceback.format_exception(exc))
+
+
+def _exit_outcome(exc):
+    # CPython's handle_system_exit: None -> 0, int -> that code, anything else printed, code 1.
+    code = exc.code
+    if code is None:
+        return ('exit', 0, '')
+    if isinstance(code, int):
+        return ('exit', code, '')
+    return ('exit', 1, str(code) + '\\n')
+
+
+def _flush_streams():
+    for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
+        try:
+            stream.flush()
+        except BaseException:
+            pass
+
+
+def run_script(code, path, missing):
+    """Runs one script; returns (kind, exit_code, stderr_text). kind: ok | error | exit | interrupt."""
+    MissingPackageFinder.reasons = dict(missing)
+    saved = dict(
+        argv=sys.argv, path=list(sys.path), cwd=os.getcwd(), main=sys.modules.get('__main__'),
+        stdout=sys.stdout, stderr=sys.stderr, stdin=sys.stdin, limit=sys.getrecursionlimit(),
+        sigint=signal.getsignal(signal.SIGINT),
+    )
+    folder = os.path.dirname(path)
+    os.makedirs(folder, exist_ok=True)
+    with open(path, 'w', encoding='utf-8') as file:
+        file.write(code)
+    linecache.checkcache(path)
+    module = types.ModuleType('__main__')
+    module.__file__ = path
+    module.__builtins__ = builtins
+    module.__spec__ = None
+    module.__loader__ = None
+    sys.modules['__main__'] = module
+    sys.argv = [path]
+    sys.path.insert(0, folder)
+    os.chdir(folder)
+    try:
+        try:
+            compiled = compile(code, path, 'exec', dont_inherit=True)
+        except (SyntaxError, ValueError) as exc:
+            return ('error', 1, _format_exception(exc, True))
+        exec(compiled, module.__dict__)
+        return ('ok', 0, '')
+    except SystemExit as exc:
+        return _exit_outcome(exc)
+    except KeyboardInterrupt as exc:
+        return ('interrupt', 1, _format_exception(exc, False))
+    except BaseException as exc:
+        return ('error', 1, _format_exception(exc, False))
+    finally:
+        _flush_streams()
+        sys.stdout, sys.stderr, sys.stdin = saved['stdout'], saved['stderr'], saved['stdin']
+        sys.argv, sys.path = saved['argv'], saved['path']
+        if saved['main'] is not None:
+            sys.modules['__main__'] = saved['main']
+        try:
+            os.chdir(saved['cwd'])
+            sys.setrecursionlimit(saved['limit'])
+            signal.signal(signal.SIGINT, saved['sigint'])
+        except BaseException:
+            pass
+        MissingPackageFinder.reasons = {}
+`;
