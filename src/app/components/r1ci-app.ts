@@ -137,7 +137,7 @@ export class R1ciApp extends LitElement {
       <header class="top">
         <button class="nav-toggle" aria-expanded=${this._navOpen} aria-controls="nav" @click=${() => (this._navOpen = !this._navOpen)} aria-label="Conversations and demos">☰</button>
         <h1>R1-Code-Interpreter <span class="muted">in your browser</span></h1>
-        <span class="model-chip" title="Model for new questions">${choice.displayName}${choice.isR1CI ? nothing : html` <span class="fallback">(not R1-CI)</span>`}</span>
+        <span class="model-chip" title="Model for new questions">${choice.displayName}${choice.isR1CI || choice.displayName.includes('not R1-CI') ? nothing : html` <span class="fallback">(not R1-CI)</span>`}</span>
         <button class="settings-toggle" aria-expanded=${this._settingsOpen} aria-controls="settings" @click=${() => (this._settingsOpen = !this._settingsOpen)}>Settings</button>
       </header>
       <div class="body">

@@ -66,7 +66,7 @@ export class R1ciSettingsPanel extends LitElement {
         ${this.catalog.map(
           (c) => html`<label class="model">
             <input type="radio" name="model" .value=${c.id} .checked=${c.id === choice.id} @change=${() => this.change({ modelId: c.id, overrides: this.settings.overrides })} />
-            <span>${c.displayName} ${c.isR1CI ? nothing : html`<span class="fallback">(fallback, not R1-CI)</span>`}
+            <span>${c.displayName} ${c.isR1CI || c.displayName.includes('not R1-CI') ? nothing : html`<span class="fallback">(fallback, not R1-CI)</span>`}
               ${c.detail ? html`<small>${c.detail}</small>` : nothing}</span>
           </label>`,
         )}

@@ -50,6 +50,8 @@ export class ModelController implements ReactiveController {
     this.set({ phase: 'checking' });
     this.gpu = await this.backend.detectGpu();
     if (this.gpu.kind === 'none') return this.set({ phase: 'no-webgpu', reason: this.gpu.reason });
+    // The adapter may rule out the chosen variant (q4f16_1 without shader-f16): fall back to the first it can run.
+    if (!this.catalog.some((c) => c.id === this.modelId)) this.modelId = this.catalog[0]!.id;
     await this.refreshAvailability();
   }
 

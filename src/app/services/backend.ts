@@ -1,7 +1,7 @@
-import { createInterimModelBackend } from '../adapters/interim-model-backend';
+import { createCatalogBackend } from './catalog-backend';
 import type { ModelBackend } from './model-backend';
 
-/** The model backend in use; swap the interim adapter for the real pieces here as they land. */
+/** The model backend in use. */
 export function createModelBackend(): ModelBackend {
-  return createInterimModelBackend();
+  return createCatalogBackend(document.baseURI);
 }

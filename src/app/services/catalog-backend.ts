@@ -1,0 +1,78 @@
+import { buildCatalog, entriesForDevice, type CatalogEntry } from '../../../models/catalog';
+import { deleteModel, downloadModel, inspectModel, probeWeights, requestPersistentStorage } from '../../models-cache';
+import { detectWebGpu } from '../adapters/interim-gpu';
+import { loadWebGpuEngine } from '../adapters/interim-engine';
+import type { GpuStatus, ModelAvailability, ModelBackend, ModelChoice } from './model-backend';
+
+/**
+ * The model backend built on the catalog (models/catalog.ts) and the app-owned download cache
+ * (src/models-cache/). After the WebGPU check it offers only the variants the adapter can run
+ * (q4f16_1 needs shader-f16).
+ */
+export function createCatalogBackend(pageUrl: string): ModelBackend {
+  const all = buildCatalog({ pageUrl });
+  let usable: CatalogEntry[] = all;
+  const entry = (id: string): CatalogEntry => {
+    const found = all.find((e) => e.id === id);
+    if (!found) throw Object.assign(new Error(`Unknown model "${id}": choose one in Settings.`), { name: 'EngineError' });
+    return found;
+  };
+
+  return {
+    catalog: () => usable.map(toChoice),
+
+    async detectGpu(): Promise<GpuStatus> {
+      const gpu = await detectWebGpu();
+      if (gpu.kind === 'ok') usable = entriesForDevice(all, gpu.shaderF16);
+      return gpu;
+    },
+
+    async availability(modelId, signal): Promise<ModelAvailability> {
+      const model = entry(modelId);
+      const report = await inspectModel(model);
+      if (report.state === 'ready') return { kind: 'cached' };
+      if (report.state === 'partial') return { kind: 'not-downloaded', bytesDone: report.bytesCached, bytesTotal: report.bytesTotal };
+      // Only R1-CI's weights live at a site-chosen address that may be empty; the stock models are on Hugging Face.
+      if (model.isR1CI) {
+        const probe = await probeWeights(model, signal);
+        if (probe.status === 'missing') {
+          return {
+            kind: 'weights-missing',
+            url: model.weightsUrl,
+            help: 'Converted R1-CI weights must be placed in that folder by whoever hosts this app.',
+          };
+        }
+      }
+      return { kind: 'not-downloaded' };
+    },
+
+    async download(modelId, onProgress, signal) {
+      await requestPersistentStorage();
+      await downloadModel(entry(modelId), {
+        signal,
+        onProgress: (p) =>
+          onProgress({ bytesDone: p.bytesDone, bytesTotal: p.bytesTotal, bytesPerSecond: p.bytesPerSecond || undefined, secondsLeft: p.secondsLeft, file: p.currentFiles[0] }),
+      });
+    },
+
+    async remove(modelId) {
+      await deleteModel(entry(modelId), all);
+    },
+
+    loadEngine: (modelId, onProgress, signal) => loadWebGpuEngine(entry(modelId), onProgress, signal),
+  };
+}
+
+function toChoice(e: CatalogEntry): ModelChoice {
+  const size = e.approxDownloadMB ? ` · about ${e.approxDownloadMB >= 1000 ? (e.approxDownloadMB / 1024).toFixed(1) + ' GB' : e.approxDownloadMB + ' MB'}` : '';
+  const vram = e.vramRequiredMB ? ` · needs ${(e.vramRequiredMB / 1024).toFixed(1)} GB of GPU memory` : '';
+  return {
+    id: e.id,
+    displayName: e.displayName,
+    isR1CI: e.isR1CI,
+    protocol: e.protocol,
+    downloadBytes: e.approxDownloadMB ? e.approxDownloadMB * 2 ** 20 : undefined,
+    vramMB: e.vramRequiredMB,
+    detail: `${e.variant}${size}${vram}`,
+  };
+}
