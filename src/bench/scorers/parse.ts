@@ -54,6 +54,16 @@ export function pairs(answer: string): [number, number][] {
   return result;
 }
 
+/**
+ * A string answer: outer whitespace, then one pair of surrounding brackets, then one pair of quotes are
+ * removed (`["abc"]`, `"abc"`, ` abc ` all give `abc`); the characters inside are kept exactly.
+ */
+export function stringAnswer(answer: string): string {
+  const t = answer.trim();
+  const bracketed = /^\[([\s\S]*)\]$/.exec(t);
+  return unquote(bracketed ? bracketed[1] : t);
+}
+
 /** The answer without one layer of surrounding quotes (", ', `) and whitespace. */
 export function unquote(answer: string): string {
   const t = answer.trim();

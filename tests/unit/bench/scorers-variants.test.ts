@@ -20,8 +20,8 @@ describe.skipIf(!available)('formatting variants', () => {
     for (const a of ['[[0, 32], [8, 16]]', '0 32 8 16', '\n0,32\n8,16\n', '[0,32,8,16]']) expect(accepts(r, a)).toBe(true);
     expect(accepts(r, '[[0, 32], [16, 8]]')).toBe(false);
     const m = byId('matrix_transformation', 'matrix_transformation/1'); // Y,V,E,C
-    for (const a of ['[["Y", "V"], ["E", "C"]]', "Y V\nE C", "['Y','V','E','C']"]) expect(accepts(m, a)).toBe(true);
-    expect(accepts(m, 'y,v,e,c')).toBe(false); // letters keep their case
+    for (const a of ['[["Y", "V"], ["E", "C"]]', "Y V\nE C", "['Y','V','E','C']", 'y,v,e,c']) expect(accepts(m, a)).toBe(true);
+    expect(accepts(m, 'V,C,Y,E')).toBe(false); // not rotated
   });
 
   it('cryptanalysis: quotes optional, letters in any case, the password as one word', () => {
@@ -60,7 +60,8 @@ describe.skipIf(!available)('formatting variants', () => {
     for (const a of ['zzaaaabacbbaaab', '"zzaaaabacbbaaab"', "'zzaaaabacbbaaab'", ' "zzaaaabacbbaaab" ']) expect(accepts(d, a)).toBe(true);
     for (const a of ['"zzaaaabacbbaaa"', '"ZZAAAABACBBAAAB"', '"zz aaaabacbbaaab"']) expect(accepts(d, a)).toBe(false);
     const i = byId('string_insertion', 'string_insertion/1'); // DBCDEBBBCDEBCABCDAC
-    for (const a of ['DBCDEBBBCDEBCABCDAC', '"DBCDEBBBCDEBCABCDAC"']) expect(accepts(i, a)).toBe(true);
+    for (const a of ['DBCDEBBBCDEBCABCDAC', '"DBCDEBBBCDEBCABCDAC"', '["DBCDEBBBCDEBCABCDAC"]']) expect(accepts(i, a)).toBe(true);
+    for (const a of ['dbcdebbbcdebcabcdac', 'DBCDE BBBCDEBCABCDAC', 'D,B,C,D,E,B,B,B,C,D,E,B,C,A,B,C,D,A,C']) expect(accepts(i, a)).toBe(false);
   });
 
   it('combinatorial_calculation: quoted items or a plain expression; order and values strict', () => {
