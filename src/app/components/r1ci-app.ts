@@ -59,6 +59,12 @@ export class R1ciApp extends LitElement {
     this.addEventListener('r1ci-settings-change', (e) => this.applySettings(e.detail));
     this.addEventListener('r1ci-use-example', (e) => this.questionBox?.fill(e.detail.question));
     this.addEventListener('r1ci-model-action', (e) => void this.modelAction(e.detail.action, e.detail.modelId));
+    // Escape closes whichever drawer is open (settings, or the conversation list on a narrow screen).
+    this.addEventListener('keydown', (e) => {
+      if (e.key !== 'Escape' || (!this._settingsOpen && !this._navOpen)) return;
+      this._settingsOpen = false;
+      this._navOpen = false;
+    });
   }
 
   override connectedCallback(): void {

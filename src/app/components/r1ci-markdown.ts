@@ -26,6 +26,7 @@ export class R1ciMarkdown extends LitElement {
     td, th { border: 1px solid var(--border); padding: 0.2rem 0.5rem; }
     blockquote { margin-left: 0; padding-left: 0.8rem; border-left: 3px solid var(--border); color: var(--muted); }
     a { color: var(--link); }
+    a:not([href]) { color: inherit; text-decoration: underline dotted; }
   `;
 
   constructor() {

@@ -1,0 +1,77 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { screenshot, waitForSessionEnd, watchErrors } from './helpers';
+
+test('a demo plays end to end: question, streamed text, Python run in the worker, output, answer card', async ({ page }) => {
+  const errors = watchErrors(page);
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await page.goto('./?demo=game24');
+  await expect(page.getByTestId('recording-badge')).toBeVisible();
+  await expect(page.getByTestId('question')).toContainText('1 2 2 6');
+  const rounds = page.getByTestId('rounds');
+  // Text streams in: first a little, later more.
+  await expect(rounds).toContainText('To obtain 24');
+  await screenshot(page, '05-demo-streaming');
+  const cell = page.locator('r1ci-code-cell').first();
+  await expect(cell).toContainText('def solve(items)');
+  // The printed expression is computed by Pyodide, not stored in the recording's first round.
+  await expect(cell.getByLabel('Python output')).toContainText('((1+2)*(2+6))', { timeout: 60_000 });
+  await expect(cell).toContainText('ran');
+  await waitForSessionEnd(page);
+  await expect(page.getByTestId('answer')).toHaveText('((1+2)*(2+6))');
+  await expect(page.getByTestId('session-status')).toHaveText('Answered.');
+  await expect(page.getByTestId('code-calls')).toHaveText('1');
+  await screenshot(page, '06-demo-answered');
+  // The JSON export carries the recording label and is itself a replay file of what was shown.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export the session as a JSON file' }).click();
+  const file = await (await download).path();
+  const data = JSON.parse(readFileSync(file, 'utf8'));
+  expect(data).toMatchObject({ format: 'r1ci-session', recording: true, answer: '((1+2)*(2+6))' });
+  expect(data.rounds).toHaveLength(2);
+  const md = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export the session as a Markdown file' }).click();
+  expect(readFileSync(await (await md).path(), 'utf8')).toMatch(/^# .*\n\n> \*\*Recording/);
+  expect(workers.some((url) => /python|pyodide/i.test(url))).toBe(true);
+  expect(errors).toEqual([]);
+});
+
+test('Stop ends a demo mid-stream and keeps what streamed', async ({ page }) => {
+  await page.goto('./?demo=game24');
+  await expect(page.getByTestId('rounds')).toContainText('To obtain 24');
+  await page.getByTestId('stop').click();
+  await expect(page.getByTestId('session-status')).toHaveText('Stopped by the user.');
+  const text = await page.getByTestId('rounds').innerText();
+  expect(text).toContain('To obtain 24');
+  // Nothing more arrives after the stop.
+  await page.waitForTimeout(500);
+  expect(await page.getByTestId('rounds').innerText()).toBe(text);
+  await expect(page.getByTestId('answer')).toHaveCount(0);
+  await expect(page.getByTestId('ask')).toBeVisible();
+  await screenshot(page, '07-demo-stopped');
+});
+
+test('a reload restores the conversations, one cut off mid-stream as interrupted with its partial text', async ({ page }) => {
+  await page.goto('./?demo=new-operator');
+  await waitForSessionEnd(page);
+  const answer = await page.getByTestId('answer').innerText();
+
+  await page.goto('./?demo=game24');
+  await expect(page.getByTestId('rounds')).toContainText('systematically');
+  const partial = (await page.getByTestId('rounds').innerText()).slice(0, 60);
+  // Give the throttled saver a moment, then reload in the middle of the answer.
+  await page.waitForTimeout(700);
+  await page.goto('./');
+  const list = page.getByTestId('conversation-list');
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await expect(list).toContainText('interrupted');
+  await list.getByRole('button', { name: /Open: .*24/ }).click();
+  await expect(page.getByTestId('session-status')).toContainText('Interrupted');
+  await expect(page.getByTestId('rounds')).toContainText(partial.trim().slice(0, 40));
+  await expect(page.getByTestId('recording-badge')).toBeVisible();
+  await screenshot(page, '08-restored-interrupted');
+
+  await list.getByRole('button', { name: /Open: .*operator|Open: .*&/ }).click();
+  await expect(page.getByTestId('answer')).toHaveText(answer);
+});
