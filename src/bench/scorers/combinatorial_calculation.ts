@@ -4,7 +4,8 @@
  * (`[7, -, 1, +, 4]`). Several answers are right, so the list is checked, not compared with the stored
  * one: numbers in the question's order, each once, and the exact value (fractions, usual precedence)
  * equal to the target. The list's commas and one pair of outer brackets are layout; a plain expression
- * (`7-1+4`) reads the same. Two numbers in a row without an operator are refused.
+ * (`7-1+4`) reads the same, and a closing `= 10` is allowed. Two numbers in a row without an operator
+ * are refused.
  */
 import { evaluateTokens, fractionEquals, lexExpression, showFraction } from './arithmetic';
 import { capture, mismatch, sameList } from './parse';
@@ -21,7 +22,9 @@ export function combinatorialPuzzle(question: string): { numbers: number[]; targ
 
 export const judge: Judge = (record, answer) => {
   const { numbers: wanted, target } = combinatorialPuzzle(record.question);
-  const inner = answer.trim().replace(/^\[([\s\S]*)\]$/, '$1');
+  // A closing `= target` (as an item or after the list) says what the list is meant to equal: layout.
+  const withoutResult = answer.trim().replace(new RegExp(`,?\\s*=\\s*,?\\s*${target}\\s*(\\]?)\\s*$`), '$1');
+  const inner = withoutResult.trim().replace(/^\[([\s\S]*)\]$/, '$1');
   const pieces = inner.split(',').map((piece) => piece.replace(/["']/g, '').trim()).filter((piece) => piece !== '');
   // Each list item must be one token: "1 2" inside one item is two numbers with nothing between them.
   const items = pieces.flatMap((piece) => lexExpression(piece));

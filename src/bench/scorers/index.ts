@@ -71,6 +71,7 @@ export const scoredTasks: readonly string[] = Object.keys(JUDGES).sort();
 
 /** Scores `response` with the scorer of `record.task`; an unknown task is a wrong verdict with a reason. */
 export function scoreResponse(record: BenchRecord, response: unknown): Verdict {
+  if (typeof record !== 'object' || record === null) return { correct: false, extracted: null, reason: 'no benchmark record to score against' };
   const judge = Object.hasOwn(JUDGES, record.task) ? JUDGES[record.task] : undefined;
   if (!judge) return { correct: false, extracted: null, reason: `no scorer for task "${record.task}"` };
   return scoreWith(judge, record, response);

@@ -55,6 +55,12 @@ describe.skipIf(!hasBenchmark('game24') || !hasBenchmark('pooling'))('r1ci score
     expect(stderr).toMatch(/^pooling\s+3\s+1\s+33\.3%$/m);
     expect(stderr).toMatch(/^all\s+5\s+2\s+40\.0%$/m);
     expect(stderr).toMatch(/3 lines could not be read/);
+
+    // --reasons adds why a verdict is wrong; a byte-order mark at the start is not an error.
+    writeFileSync(file, '\uFEFF' + lines[8] + '\n');
+    const withReasons = runScore('--reasons', file);
+    expect(withReasons.status).toBe(0);
+    expect(JSON.parse(withReasons.stdout)).toEqual({ id: 'pooling/1', task: 'pooling', correct: false, extracted: '11, 11, 11, 17', reason: expect.stringMatching(/cell 4/) });
   });
 
   it('fails with one clear line and exit code 2 for a missing file or bad arguments', () => {
@@ -63,7 +69,7 @@ describe.skipIf(!hasBenchmark('game24') || !hasBenchmark('pooling'))('r1ci score
       expect(status).toBe(2);
       expect(stdout).toBe('');
       expect(stderr.trim().split('\n')).toHaveLength(1);
-      expect(stderr).toMatch(/^r1ci: (no such file|missing FILE|expected one FILE)/);
+      expect(stderr).toMatch(/^r1ci: (no such file|missing FILE|expected one FILE|unknown option "--verbose")/);
     }
   });
 });

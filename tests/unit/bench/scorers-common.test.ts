@@ -21,6 +21,11 @@ describe('the registry', () => {
     expect(verdict).toMatchObject({ correct: false, extracted: null });
     expect(verdict.reason).toMatch(/no scorer/);
   });
+
+  it('marks a missing record wrong instead of throwing, from the registry and from each scorer', () => {
+    expect(scoreResponse(null as never, '<<<1>>>')).toMatchObject({ correct: false, extracted: null });
+    for (const task of scoredTasks) expect(scorers[task](null as never, '<<<1>>>')).toMatchObject({ correct: false, extracted: '1' });
+  });
 });
 
 for (const task of Object.keys(GOLD_SPECS)) {

@@ -66,10 +66,12 @@ describe.skipIf(!available)('formatting variants', () => {
 
   it('combinatorial_calculation: quoted items or a plain expression; order and values strict', () => {
     const r = byId('combinatorial_calculation', 'combinatorial_calculation/1'); // 7, 1, 4 -> 10
-    for (const a of ['[7, -, 1, +, 4]', '["7", "-", "1", "+", "4"]', '7-1+4', '[(, 7, -, 1, ), +, 4]', '[7, -, (, 1, -, 4, )]']) {
+    for (const a of ['[7, -, 1, +, 4]', '["7", "-", "1", "+", "4"]', '7-1+4', '[(, 7, -, 1, ), +, 4]', '[7, -, (, 1, -, 4, )]', '[7, -, 1, +, 4, =, 10]', '7 - 1 + 4 = 10']) {
       expect(accepts(r, a), a).toBe(true);
     }
     expect(accepts(r, '[7, /, 1, +, 4]')).toBe(false); // 11
+    expect(accepts(r, '[7, /, 1, +, 4, =, 10]')).toBe(false); // saying it is 10 does not make it 10
+    expect(accepts(r, '[7, -, 1, +, 4, =, 110]')).toBe(false);
     expect(accepts(r, '[7, *, 1, +, 4]')).toBe(false); // 11
     expect(accepts(r, '[4, -, 1, +, 7]')).toBe(false); // right value, wrong order
     expect(accepts(r, '[71, -, 4]')).toBe(false); // digits joined
