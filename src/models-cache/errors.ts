@@ -56,10 +56,11 @@ export class TruncatedFileError extends ModelDownloadError {
 /** Not enough browser storage for the model. */
 export class StorageQuotaError extends ModelDownloadError {
   override name = 'StorageQuotaError';
-  constructor(readonly neededBytes: number, readonly availableBytes: number | undefined) {
+  /** `availableBytes` known: the check before starting; else `fileName` is the file the browser refused to store. */
+  constructor(readonly neededBytes: number, readonly availableBytes: number | undefined, fileName?: string) {
     super(
       availableBytes === undefined
-        ? `The browser refused to store more data (storage quota exceeded) while saving a model of about ${formatMB(neededBytes)}. Free disk space or delete other downloaded models, then press Resume.`
+        ? `The browser refused to store ${fileName ?? 'more data'} (storage quota exceeded). Free disk space or delete other downloaded models, then press Resume: files already downloaded are kept.`
         : `This model needs about ${formatMB(neededBytes)} more storage but the browser allows only ${formatMB(availableBytes)} more. Free disk space or delete other downloaded models, then try again.`,
     );
   }
@@ -71,7 +72,9 @@ export class InvalidModelFolderError extends ModelDownloadError {
 }
 
 export function formatMB(bytes: number): string {
-  return bytes >= 1e9 ? `${(bytes / 1e9).toFixed(2)} GB` : `${Math.max(0, Math.round(bytes / 1e6))} MB`;
+  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(2)} GB`;
+  if (bytes >= 1e6) return `${Math.round(bytes / 1e6)} MB`;
+  return `${Math.max(0, Math.round(bytes / 1e3))} kB`;
 }
 
 /** Error names this module throws, for `switch (err.name)` on the far side of a worker. */

@@ -43,7 +43,7 @@ export async function putFile(file: ModelFile, data: Blob): Promise<void> {
     // A fresh Response without Vary or caching headers: `cache.match(url)` finds it whatever the server sent.
     await (await scopeCache(file.scope)).put(new Request(file.cacheKey), new Response(data, { headers }));
   } catch (err) {
-    if (isQuotaError(err)) throw new StorageQuotaError(data.size, undefined);
+    if (isQuotaError(err)) throw new StorageQuotaError(data.size, undefined, file.name);
     throw err;
   }
 }

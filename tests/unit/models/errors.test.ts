@@ -58,6 +58,7 @@ describe('quota', () => {
   it('says how much is needed and available', () => {
     expect(new StorageQuotaError(2_000_000_000, 500_000_000).message).toMatch(/needs about 2.00 GB more storage but the browser allows only 500 MB more/);
     expect(formatMB(1_500_000)).toBe('2 MB');
+    expect(formatMB(80_000)).toBe('80 kB');
   });
 });
 
