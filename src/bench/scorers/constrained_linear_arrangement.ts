@@ -1,6 +1,6 @@
 /**
  * constrained_linear_arrangement: from the cards you played and each round's result, deduce the cards
- * the opponent played, as a list of letters (`<<<A,B,C>>>`). The rounds often leave several answers
+ * the opponent played, as a list of letters (`<<<A,B,C>>>`; `ABC` and quoted letters read the same). The rounds often leave several answers
  * open (a win with the Elephant allows six opponent pieces), so the answer is checked against the rules:
  * one card per round, each card at most once, each from the game's set, and each round's result as the
  * game decides it.
@@ -17,7 +17,7 @@
  *   accepted, each applied to the whole answer: the wording because the model is told it, the
  *   generator's because the published accuracy counted its answers.
  */
-import { tokens } from './parse';
+import { splitCells, tokens } from './parse';
 import { ScoreError, wrong, RIGHT, type Judge } from './types';
 
 type Outcome = 'win' | 'loss' | 'draw';
@@ -74,7 +74,7 @@ export function roundsOf(question: string): { mine: string; result: Outcome }[] 
 export const judge: Judge = (record, answer) => {
   const game = gameOf(record.question);
   const rounds = roundsOf(record.question);
-  const theirs = tokens(answer).map((card) => card.toUpperCase());
+  const theirs = splitCells(tokens(answer), /^[A-Z]+$/i).map((card) => card.toUpperCase());
   if (theirs.length !== rounds.length) return wrong(`expected ${rounds.length} cards, got ${theirs.length}`);
   const unknown = theirs.find((card) => !game.cards.includes(card) || card.length !== 1);
   if (unknown) return wrong(`"${unknown}" is not a card of this game`);

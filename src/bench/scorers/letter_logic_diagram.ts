@@ -2,10 +2,11 @@
  * letter_logic_diagram: a 7*7 square of letters a-g filled in (rows on lines, letters separated by
  * commas). Judged by the question's rules, not the stored grid: each row and column holds every letter
  * once, the minor diagonal (top right to bottom left) holds one letter throughout, and the pre-filled
- * cells are kept. Case is ignored (the letters are the content); spaces, quotes and brackets are too.
+ * cells are kept. Case is ignored (the letters are the content); spaces, quotes and brackets are too,
+ * and a row written as one word (`bdecgfa`) reads letter by letter.
  */
 import { changedGiven, column, isPermutationOf, toRows } from './grid';
-import { tokens } from './parse';
+import { splitCells, tokens } from './parse';
 import { ScoreError, wrong, RIGHT, type Judge } from './types';
 
 const SIZE = 7;
@@ -24,7 +25,7 @@ export function letterPuzzle(question: string): (string | null)[][] {
 
 export const judge: Judge = (record, answer) => {
   const puzzle = letterPuzzle(record.question);
-  const cells = tokens(answer).map((cell) => cell.toLowerCase());
+  const cells = splitCells(tokens(answer), /^[a-g]+$/i).map((cell) => cell.toLowerCase());
   if (cells.length !== SIZE * SIZE) return wrong(`expected ${SIZE * SIZE} letters, got ${cells.length}`);
   const grid = toRows(cells, SIZE);
   for (let i = 0; i < SIZE; i++) {

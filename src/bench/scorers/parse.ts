@@ -123,3 +123,12 @@ export function numberMatches(text: string, expected: number, options: { fractio
   const decimals = /\.(\d+)$/.exec(text.trim())?.[1].length ?? 0;
   return decimals >= 2 && Math.abs(got - expected) <= 0.5 * 10 ** -decimals + 1e-12;
 }
+
+/**
+ * For grids of one-character cells: when every item matches `cells` (e.g. /^[01]+$/), items are read
+ * character by character, so rows written without separators (`10010`) count like `1,0,0,1,0`.
+ * Otherwise the items are returned unchanged.
+ */
+export function splitCells(items: string[], cells: RegExp): string[] {
+  return items.length > 0 && items.every((item) => cells.test(item)) ? [...items.join('')] : items;
+}

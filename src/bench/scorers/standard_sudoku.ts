@@ -1,11 +1,11 @@
 /**
  * standard_sudoku: the filled 9*9 grid (`<<<a 9*9 matrix>>>`: rows on lines, commas or spaces, nested
- * lists all read the same). Judged by the rules, not the stored grid: 81 digits 1-9, every row, column and
+ * lists all read the same, and so do rows written as one number, `951234687`). Judged by the rules, not the stored grid: 81 digits 1-9, every row, column and
  * 3*3 box holding each digit once, and every given of the question's grid kept. A puzzle with several
  * completions accepts each of them.
  */
 import { changedGiven, column, isPermutationOf, toRows } from './grid';
-import { integers } from './parse';
+import { parseNumber, splitCells, tokens } from './parse';
 import { ScoreError, wrong, RIGHT, type Judge } from './types';
 
 const DIGITS = [1, 2, 3, 4, 5, 6, 7, 8, 9];
@@ -23,7 +23,7 @@ export function sudokuPuzzle(question: string): (number | null)[][] {
 
 export const judge: Judge = (record, answer) => {
   const puzzle = sudokuPuzzle(record.question);
-  const cells = integers(answer);
+  const cells = splitCells(tokens(answer), /^[1-9]+$/).map((cell) => parseNumber(cell));
   if (cells.length !== 81) return wrong(`expected 81 digits, got ${cells.length}`);
   const grid = toRows(cells, 9);
   for (let i = 0; i < 9; i++) {

@@ -92,6 +92,9 @@ describe.skipIf(!available)('formatting variants', () => {
     const rows = sol<string[][]>(l, 'solution').map((row) => row.join(','));
     expect(accepts(l, rows.join('\n').toUpperCase())).toBe(true);
     expect(accepts(l, rows.map((row) => `[${row}]`).join(',\n'))).toBe(true);
+    expect(accepts(l, rows.map((row) => row.replaceAll(',', '')).join('\n'))).toBe(true); // rows as words
+    const words = rows.map((row) => row.replaceAll(',', ''));
+    expect(accepts(l, [words[0][1] + words[0][0] + words[0].slice(2), ...words.slice(1)].join('\n'))).toBe(false); // two letters swapped
   });
 
   it('eight_queens: all eight queens or only the added ones, in any pair notation', () => {
@@ -164,7 +167,7 @@ describe.skipIf(!available)('several right answers', () => {
       return { ...r, question: r.question.replace(/Rounds:\n[\s\S]*?\n\n/, `Rounds:\n${rounds}\n\n`) };
     };
     const jungle = withRounds(/Jungle Chess/, 'Round 1: A, win.\nRound 2: G, loss.\nRound 3: F, draw.');
-    for (const a of ['G,E,F', 'B,C,F', 'C,A,F']) expect(accepts(jungle, a), a).toBe(true);
+    for (const a of ['G,E,F', 'B,C,F', 'C,A,F', 'GEF', '["g", "e", "f"]']) expect(accepts(jungle, a), a).toBe(true);
     for (const a of ['H,E,F', 'G,H,F', 'G,E,E', 'G,G,F', 'G,E']) expect(accepts(jungle, a), a).toBe(false);
     const stick = withRounds(/Stick, Tiger/, 'Round 1: A, draw.\nRound 2: B, win.');
     expect(accepts(stick, 'A,C')).toBe(true); // A against A draws, B beats C
@@ -187,5 +190,8 @@ describe.skipIf(!available)('several right answers', () => {
     expect(accepts({ ...r, question: blank }, show(relabelled))).toBe(true);
     expect(accepts(r, show(relabelled))).toBe(false);
     expect(accepts(r, show(solution))).toBe(true);
+    expect(accepts(r, solution.map((row) => row.join('')).join('\n'))).toBe(true); // rows as numbers
+    expect(accepts(r, JSON.stringify(solution))).toBe(true);
+    expect(accepts(r, show(solution).replace(/\d$/, '0'))).toBe(false);
   });
 });
