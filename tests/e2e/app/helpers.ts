@@ -20,3 +20,8 @@ export function watchErrors(page: Page): string[] {
 export async function waitForSessionEnd(page: Page, timeout = 90_000): Promise<void> {
   await expect(page.getByTestId('session-status')).toBeVisible({ timeout });
 }
+
+/** The model prose shown so far (inside each r1ci-markdown's shadow root, which innerText does not enter). */
+export async function streamedText(page: Page): Promise<string> {
+  return page.locator('r1ci-session-view r1ci-markdown').evaluateAll((els) => els.map((e) => e.shadowRoot?.textContent ?? '').join('\n'));
+}
