@@ -20,7 +20,7 @@ export type IsolationReason =
   | 'service-worker-failed'
   /** The page is controlled yet not isolated: the browser ignored the headers (or a reload did not help). */
   | 'headers-not-applied'
-  /** Isolation would need a reload, put off because an answer was running. */
+  /** Isolation would need a reload, put off because an answer was running or the user was already at work. */
   | 'reload-deferred';
 
 export interface IsolationStatus {
@@ -76,7 +76,7 @@ const REASON_TEXT: Record<IsolationReason, string> = {
   'insecure-context': 'Not cross-origin isolated: the page is served over plain HTTP, where browsers allow no service worker. Serve it over HTTPS (or from localhost).',
   'service-worker-failed': 'Not cross-origin isolated: the service worker could not be installed (storage full or blocked).',
   'headers-not-applied': 'Not cross-origin isolated: this browser did not apply the isolation headers the service worker sends.',
-  'reload-deferred': 'Not cross-origin isolated yet: reloading would have interrupted a running answer; the next load will be isolated.',
+  'reload-deferred': 'Not cross-origin isolated yet: reloading would have interrupted what you were doing; the next load will be isolated.',
 };
 
 /**

@@ -22,6 +22,7 @@ export interface StartOptions {
 let registration: ServiceWorkerRegistration | undefined;
 let reloadForUpdate = false;
 let reload: () => void = () => location.reload();
+let userActed = false;
 const facts: IsolationFacts = {
   crossOriginIsolated: false, controlled: false, serviceWorkerSupported: false, secureContext: false,
   registrationFailed: false, reloadAttempted: false,
@@ -38,6 +39,8 @@ export async function startServiceWorker(options: StartOptions = {}): Promise<vo
     reloadAttempted: readGuard() === 'set',
   });
   refreshIsolation();
+  // Once the user has clicked or typed, a reload could lose what they were doing: no isolation reload.
+  for (const type of ['pointerdown', 'keydown'] as const) addEventListener(type, () => { userActed = true; }, { capture: true, once: true });
   addEventListener('online', () => updatePwaState({ online: true }));
   addEventListener('offline', () => updatePwaState({ online: false }));
   if (!facts.serviceWorkerSupported) { updatePwaState({ serviceWorker: 'unsupported' }); return; }
@@ -86,13 +89,14 @@ function onControllerChange(hadController: boolean): void {
 function maybeReloadForIsolation(): void {
   const guard = readGuard();
   const reloadWanted = !facts.crossOriginIsolated && !facts.reloadAttempted;
-  if (shouldReloadForIsolation({ ...facts, serviceWorkerReady: true, busy: isAppBusy(), guardAvailable: guard !== 'unavailable' })) {
+  const busy = isAppBusy() || userActed;
+  if (shouldReloadForIsolation({ ...facts, serviceWorkerReady: true, busy, guardAvailable: guard !== 'unavailable' })) {
     writeGuard();
     facts.reloadAttempted = true;
     reload();
     return;
   }
-  facts.reloadDeferred = reloadWanted && isAppBusy();
+  facts.reloadDeferred = reloadWanted && busy;
   refreshIsolation();
 }
 

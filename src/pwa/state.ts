@@ -4,6 +4,9 @@
  */
 import type { IsolationStatus } from './isolation-policy';
 
+/** The build's version, defined by pwa.config.ts (`PWA_VERSION`, else package version + commit). */
+declare const __PWA_VERSION__: string;
+
 export type ServiceWorkerState = 'unsupported' | 'disabled' | 'registering' | 'ready' | 'failed';
 
 export interface PwaState {

@@ -15,6 +15,9 @@ import './r1ci-model-status';
 import './r1ci-question-box';
 import './r1ci-session-view';
 import './r1ci-settings-panel';
+import { setBusyProbe } from '../../pwa/busy';
+import '../../pwa/components/pwa-install-button';
+import '../../pwa/components/pwa-status-badge';
 
 const SETTINGS_KEY = 'r1ci-settings';
 
@@ -50,6 +53,8 @@ export class R1ciApp extends LitElement {
     this._launchError = null;
     this.sessions = new SessionController(this, this.python);
     this.model = new ModelController(this, this.backend, this._settings.modelId);
+    // No PWA reload (update, isolation) while an answer runs or a model downloads or loads.
+    setBusyProbe(() => this.sessions.busy || this.model.state.phase === 'downloading' || this.model.state.phase === 'loading');
     this.addEventListener('r1ci-ask', (e) => void this.ask(e.detail.question));
     this.addEventListener('r1ci-stop', () => this.stop());
     this.addEventListener('r1ci-select-session', (e) => { this.sessions.select(e.detail.id); this._navOpen = false; });
@@ -144,6 +149,7 @@ export class R1ciApp extends LitElement {
         <button class="nav-toggle" aria-expanded=${this._navOpen} aria-controls="nav" @click=${() => (this._navOpen = !this._navOpen)} aria-label="Conversations and demos">☰</button>
         <h1>R1-Code-Interpreter <span class="muted">in your browser</span></h1>
         <span class="model-chip" title="Model for new questions">${choice.displayName}${choice.isR1CI || choice.displayName.includes('not R1-CI') ? nothing : html` <span class="fallback">(not R1-CI)</span>`}</span>
+        <pwa-status-badge></pwa-status-badge><pwa-install-button></pwa-install-button>
         <button class="settings-toggle" aria-expanded=${this._settingsOpen} aria-controls="settings" @click=${() => (this._settingsOpen = !this._settingsOpen)}>Settings</button>
       </header>
       <div class="body">
