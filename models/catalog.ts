@@ -70,6 +70,33 @@ export interface CatalogOptions {
    * the page. Default `models/`: the weights sit beside the app.
    */
   r1ciWeightsBase?: string;
+  /**
+   * Folder holding the model libraries (`<base>/Qwen2.5-3B-Instruct-q4f32_1_cs1k-webgpu.wasm`), absolute
+   * or relative to the page. Default: web-llm's own (GitHub). A classroom or an offline copy can serve
+   * them beside the app; tests point it at stand-in fixtures.
+   */
+  modelLibBase?: string;
+}
+
+/**
+ * Catalog options from the page's query string: `?weights=<folder>` and `?libs=<folder>`. Accepted only
+ * when they resolve to the page's own origin, so a shared link cannot send users' downloads elsewhere.
+ */
+export function catalogOptionsFromUrl(pageUrl: string): CatalogOptions {
+  const page = new URL(pageUrl);
+  const sameOrigin = (value: string | null): string | undefined => {
+    if (!value) return undefined;
+    try {
+      return new URL(value, page).origin === page.origin ? value : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    pageUrl,
+    r1ciWeightsBase: sameOrigin(page.searchParams.get('weights')),
+    modelLibBase: sameOrigin(page.searchParams.get('libs')),
+  };
 }
 
 export const R1CI_ID_PREFIX = 'R1-Code-Interpreter-3B';
@@ -77,13 +104,14 @@ export const R1CI_ID_PREFIX = 'R1-Code-Interpreter-3B';
 /** All built-in entries, R1-CI first, then the fallbacks from largest to smallest. */
 export function buildCatalog(options: CatalogOptions): CatalogEntry[] {
   const base = new URL(withSlash(options.r1ciWeightsBase ?? 'models/'), options.pageUrl).href;
+  const libBase = new URL(withSlash(options.modelLibBase ?? WEBLLM_LIB_BASE), options.pageUrl).href;
   const r1ci = (['q4f16_1', 'q4f32_1'] as const).map((variant): CatalogEntry => {
     const id = `${R1CI_ID_PREFIX}-${variant}-MLC`;
     const stock = STOCK.find((s) => s.size === '3B' && s.variant === variant)!;
     return {
       id, displayName: `R1-Code-Interpreter-3B (${variant})`, kind: 'r1ci', isR1CI: true, variant,
       needsShaderF16: variant === 'q4f16_1', vramRequiredMB: vramAtContext(stock.vram, CONTEXT_WINDOW, qwenKvBytesPerToken('3B', variant)), approxDownloadMB: stock.mb, contextWindow: CONTEXT_WINDOW,
-      weightsUrl: new URL(`${id}/`, base).href, modelLibUrl: WEBLLM_LIB_BASE + stock.lib, protocol: R1CI_3B,
+      weightsUrl: new URL(`${id}/`, base).href, modelLibUrl: libBase + stock.lib, protocol: R1CI_3B,
     };
   });
   const stock = STOCK.map((s): CatalogEntry => {
@@ -92,7 +120,7 @@ export function buildCatalog(options: CatalogOptions): CatalogEntry[] {
     return {
       id, displayName, kind: 'stock', isR1CI: false, variant: s.variant, needsShaderF16: s.variant === 'q4f16_1',
       vramRequiredMB: vramAtContext(s.vram, CONTEXT_WINDOW, qwenKvBytesPerToken(s.size, s.variant)), approxDownloadMB: s.mb, contextWindow: CONTEXT_WINDOW,
-      weightsUrl: `https://huggingface.co/mlc-ai/${id}`, modelLibUrl: WEBLLM_LIB_BASE + s.lib,
+      weightsUrl: `https://huggingface.co/mlc-ai/${id}`, modelLibUrl: libBase + s.lib,
       protocol: stockQwenProtocol(id, displayName),
     };
   });

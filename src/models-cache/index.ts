@@ -5,7 +5,7 @@
 export { downloadModel, UNKNOWN_SIZE_ALLOWANCE, type DownloadOptions, type DownloadSummary } from './downloader';
 export { inspectModel, deleteModel, type CacheState, type ModelCacheReport } from './inspect';
 export { probeWeights, type WeightsProbe } from './probe';
-export { HttpSource, BlobSource, type FileSource, type SourceFile } from './sources';
+export { HttpSource, BlobSource, filesByFolderPath, type FileSource, type SourceFile } from './sources';
 export { requestPersistentStorage, availableStorage } from './store';
 export { formatDuration, formatSpeed, type DownloadProgress } from './progress';
 export * from './errors';

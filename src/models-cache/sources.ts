@@ -72,3 +72,17 @@ export function announcedSize(headers: Headers): number | undefined {
 function isOnline(): boolean {
   return typeof navigator === 'undefined' || navigator.onLine !== false;
 }
+
+/**
+ * Files picked with `<input type="file" webkitdirectory>` (or from a directory handle walk), keyed the way
+ * BlobSource looks them up: the path inside the chosen model folder, its top folder name dropped.
+ */
+export function filesByFolderPath(files: Iterable<Blob & { name: string; webkitRelativePath?: string }>): Map<string, Blob> {
+  const map = new Map<string, Blob>();
+  for (const file of files) {
+    const path = file.webkitRelativePath || file.name;
+    const slash = path.indexOf('/');
+    map.set(slash === -1 ? path : path.slice(slash + 1), file);
+  }
+  return map;
+}

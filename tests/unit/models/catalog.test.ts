@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prebuiltAppConfig } from '@mlc-ai/web-llm';
 import {
-  buildCatalog, entriesForDevice, qwenKvBytesPerToken, toWebLLMRecord, vramAtContext, WEBLLM_LIB_BASE,
+  buildCatalog, catalogOptionsFromUrl, entriesForDevice, qwenKvBytesPerToken, toWebLLMRecord, vramAtContext, WEBLLM_LIB_BASE,
 } from '../../../models/catalog';
 import { R1CI_3B } from '../../../models/r1ci.protocol';
 
@@ -66,6 +66,28 @@ describe('buildCatalog', () => {
   it('uses the protocol\'s context window and ids unique across the catalog', () => {
     expect(new Set(catalog.map((e) => e.id)).size).toBe(catalog.length);
     expect(catalog.every((e) => e.contextWindow === R1CI_3B.contextWindow)).toBe(true);
+  });
+});
+
+describe('model library base', () => {
+  it('serves the libraries from another folder when asked (classroom, offline copy, tests)', () => {
+    const local = buildCatalog({ pageUrl, modelLibBase: 'libs' });
+    expect(local[1].modelLibUrl).toBe('https://school.example/r1ci/libs/Qwen2.5-3B-Instruct-q4f32_1_cs1k-webgpu.wasm');
+    expect(local.every((e) => e.modelLibUrl.startsWith('https://school.example/r1ci/libs/'))).toBe(true);
+  });
+});
+
+describe('catalogOptionsFromUrl', () => {
+  it('reads ?weights= and ?libs= on the page\'s own origin', () => {
+    const options = catalogOptionsFromUrl('http://127.0.0.1:4173/?weights=fixtures/models/r1ci/&libs=/fixtures/models/libs/');
+    expect(options).toEqual({ pageUrl: 'http://127.0.0.1:4173/?weights=fixtures/models/r1ci/&libs=/fixtures/models/libs/', r1ciWeightsBase: 'fixtures/models/r1ci/', modelLibBase: '/fixtures/models/libs/' });
+    const [, r1ci] = buildCatalog(options);
+    expect(r1ci.weightsUrl).toBe('http://127.0.0.1:4173/fixtures/models/r1ci/R1-Code-Interpreter-3B-q4f32_1-MLC/');
+  });
+  it('ignores another origin, so a shared link cannot redirect downloads', () => {
+    const options = catalogOptionsFromUrl('https://school.example/app/?weights=https://evil.example/m/&libs=//evil.example/l/');
+    expect(options.r1ciWeightsBase).toBeUndefined();
+    expect(options.modelLibBase).toBeUndefined();
   });
 });
 

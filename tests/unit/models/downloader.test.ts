@@ -148,3 +148,16 @@ describe('inspectModel and deleteModel', () => {
     expect(await inspectModel(model())).toMatchObject({ state: 'partial', filesCached: 1 });
   });
 });
+
+describe('import from a folder (the same pipeline)', () => {
+  it('keys picked files by their path inside the chosen folder and imports them', async () => {
+    const { filesByFolderPath } = await import('../../../src/models-cache/sources');
+    const dir = join(FIXTURES, 'tiny-qwen-q4f32_1-MLC');
+    const picked = [...readdirSync(dir).map((name) => Object.assign(new File([readFileSync(join(dir, name))], name), { webkitRelativePath: `USB-model/${name}` })),
+      new File([readFileSync(join(FIXTURES, 'libs', LIB))], LIB)];
+    const files = filesByFolderPath(picked);
+    expect([...files.keys()].sort()).toEqual([...ALL].sort());
+    await downloadModel(model(), { source: new BlobSource('USB-model', 'tiny', files), availableStorage: async () => 1e9 });
+    expect((await inspectModel(model())).state).toBe('ready');
+  });
+});
