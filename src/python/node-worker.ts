@@ -13,11 +13,22 @@ if (!parentPort) throw new Error('node-worker.ts must run in a worker thread (se
 
 const api = createPythonWorkerApi((init) =>
   loadPyodide({
-    ...(init.lockFileURL ? { lockFileURL: init.lockFileURL } : {}),
+    ...lockfileOption(init.lockFileURL),
     // Start-up messages are not the script's output.
     stdout: () => undefined,
     stderr: () => undefined,
   }),
 );
+
+/** In Node, Pyodide reads `lockFileURL` as a file path only; an http(s) lockfile is fetched here. */
+function lockfileOption(url: string | undefined): { lockFileURL?: string; lockFileContents?: Promise<string> } {
+  if (!url) return {};
+  if (!/^https?:/.test(url)) return { lockFileURL: url };
+  const contents = fetch(url).then((response) => {
+    if (!response.ok) throw new Error(`Cannot load the package list ${url}: the server answered ${response.status}.`);
+    return response.text();
+  });
+  return { lockFileContents: contents };
+}
 
 Comlink.expose(api, nodeEndpoint(parentPort));

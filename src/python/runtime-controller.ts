@@ -71,6 +71,7 @@ export class PythonRuntimeController implements PythonRunner {
   private stage: RuntimeStage = 'idle';
   /** Where live output of the script now running goes (the worker's output callback lives as long as the worker). */
   private outputSink: ((stream: 'stdout' | 'stderr', text: string) => void) | null = null;
+  private runId = 0;
   /** Rejects the script in flight when the controller is closed. */
   private rejectInFlight: ((err: Error) => void) | null = null;
 
@@ -116,8 +117,9 @@ export class PythonRuntimeController implements PythonRunner {
     const onStage = Comlink.proxy((stage: PythonStartStage) => {
       if (this.runtime === runtime) this.setStage(stage);
     });
-    const onOutput = Comlink.proxy((stream: 'stdout' | 'stderr', text: string) => {
-      if (this.runtime === runtime) this.outputSink?.(stream, text);
+    const onOutput = Comlink.proxy((runId: number, stream: 'stdout' | 'stderr', text: string) => {
+      // Output of an earlier run can trail its result: only the current run's reaches the caller.
+      if (this.runtime === runtime && runId === this.runId) this.outputSink?.(stream, text);
     });
     const fetchPackage = this.options.fetchPackage ? Comlink.proxy(this.options.fetchPackage) : undefined;
     const runtime: LiveRuntime = { transport, buffer, retired: false, onDeath: null, ready: undefined as unknown as Promise<PythonRuntimeInfo> };
@@ -172,6 +174,7 @@ export class PythonRuntimeController implements PythonRunner {
       if ((err as Error)?.name === 'AbortError') return emptyResult('aborted', elapsed());
       throw err;
     }
+    const runId = ++this.runId;
     const live = { stdout: new CappedText(request.maxCaptureChars), stderr: new CappedText(request.maxCaptureChars) };
     this.outputSink = (stream, text) => {
       live[stream].append(text);
@@ -227,7 +230,7 @@ export class PythonRuntimeController implements PythonRunner {
       deadline = setTimeout(() => stop('timeout'), request.timeoutMs);
       request.signal?.addEventListener('abort', onAbort, { once: true });
       runtime.onDeath = crash;
-      runtime.transport.api.run({ code: request.code, maxCaptureChars: request.maxCaptureChars }).then(
+      runtime.transport.api.run({ runId, code: request.code, maxCaptureChars: request.maxCaptureChars }).then(
         ({ runtimeSpent, ...result }) =>
           settle(() => {
             if (runtimeSpent) this.replace(runtime);

@@ -66,7 +66,7 @@ export class PythonRuntimeCore {
     const sink: RunSink = {
       stdout: new CappedText(request.maxCaptureChars),
       stderr: new CappedText(request.maxCaptureChars),
-      batcher: new OutputBatcher(this.options.onOutput),
+      batcher: new OutputBatcher(this.options.onOutput && ((stream, text) => this.options.onOutput?.(request.runId, stream, text))),
     };
     const packages = this.options.packages ? await this.options.packages.loadFor(request.code) : { loaded: [], missing: {} };
     this.sink = sink;

@@ -30,8 +30,11 @@ export interface PythonWorkerInit {
   scriptPath: string;
 }
 
-/** Live output of the running script (batched; only the text kept under the capture cap). */
-export type OutputListener = (stream: 'stdout' | 'stderr', text: string) => void;
+/**
+ * Live output of the running script (batched; only the text kept under the capture cap). It travels on
+ * its own channel, so it can arrive after the run's result: `runId` tells which run it belongs to.
+ */
+export type OutputListener = (runId: number, stream: 'stdout' | 'stderr', text: string) => void;
 
 /**
  * Fetches a wheel's bytes on the worker's behalf. Absent: the worker fetches the URL itself. The
@@ -47,6 +50,8 @@ export interface PythonRuntimeInfo {
 }
 
 export interface WorkerRunRequest {
+  /** Chosen by the host; echoed with each piece of live output. */
+  runId: number;
   code: string;
   maxCaptureChars: number;
 }
