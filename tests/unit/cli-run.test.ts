@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,15 +22,25 @@ interface Ran {
   stderr: string;
 }
 
-/** Spawns the command line as a user would (`npm run r1ci -- run ...` is `tsx src/cli/r1ci.ts run ...`). */
+/**
+ * Spawns the command line as a user would (`npm run r1ci -- run ...` is `tsx src/cli/r1ci.ts run ...`).
+ * `onStdout` sees the output as it streams, with the child (to send it signals).
+ */
 function r1ci(...args: string[]): Promise<Ran> {
+  return r1ciWatching(() => {}, ...args);
+}
+
+function r1ciWatching(onStdout: (soFar: string, child: ChildProcess) => void, ...args: string[]): Promise<Ran> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/r1ci.ts', ...args], {
       env: { ...process.env, NO_COLOR: '1' },
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
+    child.stdout.on('data', (c) => {
+      stdout += c;
+      onStdout(stdout, child);
+    });
     child.stderr.on('data', (c) => (stderr += c));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
@@ -179,6 +189,13 @@ describe('r1ci run against an OpenAI-compatible server (spawned)', () => {
       req.on('end', () => {
         const request = JSON.parse(body) as { prompt: string; model: string };
         bodies.push(request);
+        if (request.prompt.includes('Never finish.')) {
+          // A model that goes on and on: only Ctrl-C ends it.
+          res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+          const timer = setInterval(() => res.write(`data: ${JSON.stringify({ choices: [{ text: 'la ', finish_reason: null }] })}\n\n`), 20);
+          res.on('close', () => clearInterval(timer));
+          return;
+        }
         const text = request.prompt.includes('Code Execution Results:') ? ROUND_2 : ROUND_1;
         res.writeHead(200, { 'Content-Type': 'text/event-stream' });
         // Token-sized pieces; the client closes the connection once the loop has the whole block.
@@ -191,7 +208,10 @@ describe('r1ci run against an OpenAI-compatible server (spawned)', () => {
     });
     await new Promise<void>((resolve) => server.listen(SERVER_PORT, '127.0.0.1', resolve));
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
 
   it('runs the loop through the server and real Python', async () => {
     const ran = await r1ci('run', '--engine', `openai:http://127.0.0.1:${SERVER_PORT}/v1#r1ci-3b`, '--question', 'Sum 1..10?', '--json');
@@ -204,5 +224,21 @@ describe('r1ci run against an OpenAI-compatible server (spawned)', () => {
     expect(bodies[0].prompt).toBe(buildPrompt(R1CI_3B, 'Sum 1..10?'));
     expect(bodies[1].prompt).toBe(bodies[0].prompt + 'I will compute it.\n```python\nprint(sum(range(1, 11)))\n```\nCode Execution Results: 55\n\n');
     expect(out.transcript).not.toContain('imagined output');
+  });
+
+  it('stops on Ctrl-C (SIGINT) with stop "aborted" and exits 130', async () => {
+    let sent = false;
+    const ran = await r1ciWatching(
+      (soFar, child) => {
+        if (!sent && soFar.includes('la la la')) {
+          sent = true;
+          child.kill('SIGINT');
+        }
+      },
+      'run', '--engine', `openai:http://127.0.0.1:${SERVER_PORT}#m`, '--question', 'Never finish.',
+    );
+    expect(sent).toBe(true);
+    expect(ran.stdout).toMatch(/answer: \(none\)\nstop: aborted\n/);
+    expect(ran.code).toBe(130);
   });
 });
