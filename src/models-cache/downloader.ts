@@ -62,7 +62,10 @@ class DownloadRun {
   constructor(private readonly model: ModelLocation, private readonly options: DownloadOptions) {
     this.source = options.source ?? new HttpSource(model.id, fetchBase(model.weightsUrl));
     this.now = options.now ?? (() => performance.now());
-    options.signal?.addEventListener('abort', () => this.inner.abort(options.signal?.reason), { once: true });
+    // Whatever reason the caller aborts with, the download ends with an AbortError (the UI ignores those).
+    const pause = () => this.inner.abort(new DOMException('The download was paused.', 'AbortError'));
+    if (options.signal?.aborted) pause();
+    else options.signal?.addEventListener('abort', pause, { once: true });
   }
 
   async start(): Promise<DownloadSummary> {

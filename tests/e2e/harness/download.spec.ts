@@ -157,6 +157,24 @@ test.describe('over a slow connection', () => {
   });
 });
 
+test('going offline mid-download says so, and the download resumes once back online', async ({ page, context }) => {
+  const slow = await serveFixtures(SLOW_PORT, 50_000);
+  try {
+    await page.evaluate(([f, p]) => window.h.start(f, p, { concurrency: 1 }), [TINY, SLOW_PORT] as const);
+    await page.waitForFunction(() => window.events.some((e) => e.filesDone >= 4));
+    await context.setOffline(true);
+    const failed = await page.evaluate(() => window.run);
+    expect(failed.error?.name).toBe('ModelNetworkError');
+    expect(failed.error?.message).toMatch(/You are offline.*Reconnect and press Resume/);
+    await context.setOffline(false);
+    const resumed = await page.evaluate(([f, p]) => window.h.download(f, p), [TINY, SLOW_PORT] as const);
+    expect(resumed.error).toBeUndefined();
+    expect(resumed.summary?.filesSkipped).toBeGreaterThanOrEqual(4);
+  } finally {
+    await stop(slow);
+  }
+});
+
 test('a missing shard is an HTTP 404 error naming the file and saying the weights are not hosted there', async ({ page }) => {
   const result = await page.evaluate(([f, p]) => window.h.download(f, p), ['tiny-missing-q4f32_1-MLC', PLAIN_PORT] as const);
   expect(result.error?.name).toBe('ModelFileNotFoundError');

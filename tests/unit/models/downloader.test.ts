@@ -79,6 +79,18 @@ describe('downloadModel', () => {
     expect((await inspectModel(model())).state).toBe('ready');
   });
 
+  it('ends with AbortError whatever reason the caller aborts with, even before it starts', async () => {
+    const early = new AbortController();
+    early.abort('user closed the dialog');
+    await expect(downloadModel(model(), { source: folderSource('tiny-qwen-q4f32_1-MLC'), signal: early.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    const late = new AbortController();
+    const run = downloadModel(model(), {
+      source: folderSource('tiny-qwen-q4f32_1-MLC'), signal: late.signal, availableStorage: async () => 1e9,
+      onProgress: (p) => { if (p.filesDone >= 3) late.abort(new Error('custom reason')); },
+    });
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
   it('rejects a shard shorter than its manifest record and does not cache it', async () => {
     const m = model('tiny-truncated-q4f32_1-MLC');
     const run = downloadModel(m, { source: folderSource('tiny-truncated-q4f32_1-MLC'), availableStorage: async () => 1e9 });
