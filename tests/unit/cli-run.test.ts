@@ -153,6 +153,15 @@ describe('r1ci run (spawned)', () => {
     expect(missing.stderr).toMatch(/^r1ci: no question: give --question TEXT or --question-file F.*\n$/);
   });
 
+  it('applies --timeout to the script time limit', async () => {
+    const loop = join(tmp, 'runaway.json');
+    writeFileSync(loop, JSON.stringify({ question: 'Loop?', rounds: ['```python\nprint("start")\nwhile True:\n    pass\n```\n', 'It ran out of time. <<<none>>>'] }));
+    const ran = await r1ci('run', '--engine', `replay:${loop}`, '--timeout', '1', '--json');
+    const out = JSON.parse(ran.stdout);
+    expect(out.rounds[0].result).toBe('\nCode Execution Results: start\nTimeoutExpired: Command timed out after 1 seconds\n');
+    expect(out.stop).toBe('answer');
+  });
+
   it('fails with one line on stderr for a missing file, a bad file, a bad flag and an unknown engine', async () => {
     const cases: [string[], RegExp][] = [
       [['--engine', 'replay:tests/fixtures/replays/nope.json'], /^r1ci: replay file not found: tests\/fixtures\/replays\/nope\.json\n$/],

@@ -21,7 +21,7 @@ export const RUN_USAGE =
   'usage: r1ci run --engine replay:FILE|openai:URL[#model] [--question TEXT | --question-file F] [--max-calls N] [--timeout S] [--json]';
 
 const RUN_HELP = `${RUN_USAGE}
-  --engine SPEC        ${'replay:FILE (a recorded session) or openai:URL[#model] (an OpenAI-compatible /v1/completions server)'}
+  --engine SPEC        replay:FILE (a recorded session) or openai:URL[#model] (an OpenAI-compatible /v1/completions server)
   --question TEXT      the question (default: the replay file's own question)
   --question-file F    read the question from a file
   --max-calls N        most code blocks to run (default ${R1CI_3B.maxCodeCalls})
