@@ -5,10 +5,15 @@
 import { isAppBusy, waitUntilIdle } from './busy';
 import { SKIP_WAITING_MESSAGE } from './cache-names';
 import { describeIsolation, shouldReloadForIsolation, type IsolationFacts } from './isolation-policy';
-import { pwaState, updatePwaState } from './state';
+import { updatePwaState } from './state';
 
 /** sessionStorage key: this tab already reloaded once for isolation (survives the reload, not the tab). */
 const RELOAD_GUARD_KEY = 'r1ci:isolation-reload';
+/**
+ * register() settles once sw.js is fetched and evaluated (not after the precache download), so a
+ * registration still pending after this long is blocked (an enterprise policy, a test harness).
+ */
+const REGISTER_TIMEOUT_MS = 10_000;
 /** Check for a new deploy this often while the app stays open. */
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
 
@@ -48,7 +53,9 @@ export async function startServiceWorker(options: StartOptions = {}): Promise<vo
   const hadController = facts.controlled;
   navigator.serviceWorker.addEventListener('controllerchange', () => onControllerChange(hadController));
   try {
-    registration = await navigator.serviceWorker.register(options.swUrl ?? './sw.js', { scope: './' });
+    registration = await withTimeout(navigator.serviceWorker.register(options.swUrl ?? './sw.js', { scope: './' }), REGISTER_TIMEOUT_MS);
+    // A stubbed register() (Playwright's serviceWorkers: 'block') resolves with nothing.
+    if (!registration) throw new Error('service worker registration was blocked');
   } catch (err) {
     console.warn('Service worker registration failed; the app works online only.', err);
     facts.registrationFailed = true;
@@ -56,6 +63,7 @@ export async function startServiceWorker(options: StartOptions = {}): Promise<vo
     refreshIsolation();
     return;
   }
+  watchFirstInstall(registration);
   watchForUpdates(registration);
   setInterval(() => void registration?.update().catch(() => undefined), UPDATE_CHECK_MS);
   await navigator.serviceWorker.ready;
@@ -63,6 +71,18 @@ export async function startServiceWorker(options: StartOptions = {}): Promise<vo
   // Active but not (yet) controlling this page: the first visit (before the worker claims it), or a hard
   // reload (Shift+Reload bypasses the worker). Either way the next load goes through the worker.
   if (!navigator.serviceWorker.controller) maybeReloadForIsolation();
+}
+
+/** A first install that fails (precache download cut, storage full) leaves no worker: say so rather than "installing". */
+function watchFirstInstall(reg: ServiceWorkerRegistration): void {
+  const first = reg.installing;
+  if (!first || reg.active) return;
+  first.addEventListener('statechange', () => {
+    if (first.state !== 'redundant' || reg.active) return;
+    facts.registrationFailed = true;
+    updatePwaState({ serviceWorker: 'failed' });
+    refreshIsolation();
+  });
 }
 
 function watchForUpdates(reg: ServiceWorkerRegistration): void {
@@ -150,4 +170,10 @@ function writeGuard(): void {
   } catch { /* readGuard said it works */ }
 }
 
-export { pwaState };
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer from the service worker registration after ${ms} ms`)), ms);
+    promise.then((value) => { clearTimeout(timer); resolve(value); }, (err) => { clearTimeout(timer); reject(err); });
+  });
+}
