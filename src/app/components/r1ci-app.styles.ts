@@ -38,6 +38,7 @@ export const appStyles = [
     .composer > * { max-width: 52rem; margin: 0 auto 0.4rem; }
     aside { width: 300px; flex: none; overflow-y: auto; padding: 0.8rem; border-left: 1px solid var(--border); background: var(--surface); }
     aside[hidden] { display: none; }
+    .aside-heading { font-size: 1rem; margin: 1rem 0 0.5rem; }
     .welcome { display: flex; flex-direction: column; gap: 1rem; }
     .intro { margin: 0; color: var(--muted); }
     .inline-demos { margin-top: -0.6rem; }

@@ -1,5 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { R1CI_3B } from '../../../models/r1ci.protocol';
+import { notifyIdle, setBusyProbe } from '../../pwa/busy';
+import '../../pwa/components/pwa-storage-panel';
 import { ModelController } from '../controllers/model-controller';
 import { SessionController, type RunTarget } from '../controllers/session-controller';
 import { createModelBackend } from '../services/backend';
@@ -15,7 +17,6 @@ import './r1ci-model-status';
 import './r1ci-question-box';
 import './r1ci-session-view';
 import './r1ci-settings-panel';
-import { setBusyProbe } from '../../pwa/busy';
 import '../../pwa/components/pwa-install-button';
 import '../../pwa/components/pwa-status-badge';
 
@@ -100,11 +101,13 @@ export class R1ciApp extends LitElement {
       getEngine: (signal) => this.model.getEngine(signal),
     };
     await this.sessions.ask(question, target);
+    notifyIdle();
   }
 
   private async playRecording(url: string, name: string): Promise<void> {
     // Recordings are R1-CI sessions: they run under R1-CI's protocol with the user's loop settings.
     await this.sessions.ask('', { kind: 'recording', url, name, protocol: effectiveProtocol(R1CI_3B, this._settings.overrides) });
+    notifyIdle();
   }
 
   private stop(): void {
@@ -130,6 +133,18 @@ export class R1ciApp extends LitElement {
     if (action === 'retry') return this.model.check();
     if (action === 'load') await this.model.getEngine(new AbortController().signal).catch(() => {});
   }
+
+  /** Catalog entries with known file locations, for the storage panel (same array while the catalog is unchanged). */
+  private storageModels() {
+    const catalog = this.model.catalog;
+    if (catalog !== this.lastCatalog) {
+      this.lastCatalog = catalog;
+      this.lastStorageModels = catalog.flatMap((c) => (c.weightsUrl && c.modelLibUrl ? [{ id: c.id, displayName: c.displayName, weightsUrl: c.weightsUrl, modelLibUrl: c.modelLibUrl }] : []));
+    }
+    return this.lastStorageModels;
+  }
+  private lastCatalog: unknown = null;
+  private lastStorageModels: { id: string; displayName: string; weightsUrl: string; modelLibUrl: string }[] = [];
 
   override updated(): void {
     // Follow streamed text while the user is at the bottom; leave them be if they scrolled up to read.
@@ -178,6 +193,8 @@ export class R1ciApp extends LitElement {
         </main>
         <aside id="settings" ?hidden=${!this._settingsOpen} aria-label="Settings">
           <r1ci-settings-panel .settings=${this._settings} .catalog=${this.model.catalog} ?disabled=${this.sessions.busy}></r1ci-settings-panel>
+          <h2 class="aside-heading">Storage</h2>
+          <pwa-storage-panel .models=${this.storageModels()}></pwa-storage-panel>
         </aside>
       </div>
     `;

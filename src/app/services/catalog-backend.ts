@@ -74,5 +74,7 @@ function toChoice(e: CatalogEntry): ModelChoice {
     downloadBytes: e.approxDownloadMB ? e.approxDownloadMB * 2 ** 20 : undefined,
     vramMB: e.vramRequiredMB,
     detail: `${e.variant}${size}${vram}`,
+    weightsUrl: e.weightsUrl,
+    modelLibUrl: e.modelLibUrl,
   };
 }

@@ -18,6 +18,9 @@ export interface ModelChoice {
   vramMB?: number;
   /** One line for the picker, e.g. "q4f32_1 · 1.9 GB". */
   detail?: string;
+  /** Where its files live (for the storage panel). */
+  weightsUrl?: string;
+  modelLibUrl?: string;
 }
 
 export type GpuStatus =

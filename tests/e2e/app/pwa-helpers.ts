@@ -4,7 +4,7 @@
  */
 import { expect, type Page } from '@playwright/test';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 
 /** Screenshots of the PWA prompts, to be looked at. */
 export const PWA_SCREEN_DIR = '/tmp/screens-pwa';
@@ -47,20 +47,11 @@ export function testedDist(): string {
   return process.env.E2E_DIST ?? 'dist';
 }
 
-/** Builds the app into `outDir` with `PWA_VERSION=version`, unless already built with that version. */
+/** Builds the app from the current sources into `outDir` with `PWA_VERSION=version`. */
 export function buildWithVersion(outDir: string, version: string): void {
-  if (existsSync(`${outDir}/sw.js`) && existsSync(`${outDir}/version.json`) && readVersion(outDir) === version) return;
   execFileSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
     stdio: 'inherit', timeout: 300_000, env: { ...process.env, PWA_VERSION: version },
   });
-}
-
-function readVersion(dir: string): string | undefined {
-  try {
-    return (JSON.parse(readFileSync(`${dir}/version.json`, 'utf8')) as { version: string }).version;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Replaces the served folder's content, as a deploy does. */
