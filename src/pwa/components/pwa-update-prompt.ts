@@ -9,7 +9,8 @@ import { PwaStateController } from './pwa-state-controller';
  */
 export class PwaUpdatePrompt extends LitElement {
   static override styles = css`
-    :host { position: fixed; inset: auto 1rem 1rem auto; z-index: 1000; max-width: min(26rem, calc(100vw - 2rem)); }
+    /* Top right, under the app header: the bottom holds the question box and its Ask button. */
+    :host { position: fixed; inset: 3.25rem 1rem auto auto; z-index: 1000; max-width: min(26rem, calc(100vw - 2rem)); }
     .toast { display: flex; flex-wrap: wrap; gap: 0.5rem 0.75rem; align-items: center; padding: 0.75rem 1rem;
       border-radius: 0.5rem; background: #1f2937; color: #f9fafb; box-shadow: 0 4px 16px rgb(0 0 0 / 0.3); font: 0.95rem/1.4 system-ui, sans-serif; }
     p { margin: 0; flex: 1 1 12rem; }
