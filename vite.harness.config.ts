@@ -1,4 +1,5 @@
-import { defineConfig, mergeConfig } from 'vite';
+import { defineConfig, mergeConfig, type PluginOption } from 'vite';
+import { pyodidePlugin } from './scripts/vite-plugin-pyodide';
 import appConfig from './vite.config';
 
 /**
@@ -7,7 +8,13 @@ import appConfig from './vite.config';
  */
 const isolated = process.env.HARNESS_ISOLATED === '1';
 
+/** The Python worker's harness pages need Pyodide's files; added here unless the app config has the plugin. */
+const hasPyodidePlugin = (appConfig.plugins ?? [])
+  .flat(Infinity as 1)
+  .some((plugin: PluginOption) => Boolean(plugin && typeof plugin === 'object' && 'name' in plugin && plugin.name === 'r1ci-pyodide'));
+
 export default mergeConfig(appConfig, defineConfig({
+  plugins: hasPyodidePlugin ? [] : [pyodidePlugin()],
   server: {
     host: '127.0.0.1',
     headers: isolated ? { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } : {},

@@ -5,8 +5,9 @@ import type { PackageFetcher, PythonRuntimeInfo, PythonWorkerApi } from '../../w
 import type { PythonRunner, RunRequest, RunResult } from './runner';
 import { PythonRuntimeController, type RuntimeStage, type RuntimeTransport, type StopMode } from './runtime-controller';
 
-/** Pyodide's own CDN folder for this release: where its package wheels live unless told otherwise. */
-export const DEFAULT_PACKAGE_BASE_URL = 'https://cdn.jsdelivr.net/pyodide/v314.0.7/full/';
+import { DEFAULT_PACKAGE_BASE_URL, DEFAULT_SCRIPT_PATH } from './runtime-defaults';
+
+export { DEFAULT_PACKAGE_BASE_URL };
 
 export interface NodePythonRunnerOptions {
   /** Folder (ending in "/") the lockfile's wheels are fetched from. Default: Pyodide's CDN. */
@@ -36,7 +37,7 @@ export class NodePythonRunner implements PythonRunner {
       spawn: spawnNodeWorker,
       init: {
         packageBaseUrl: options.packageBaseUrl ?? DEFAULT_PACKAGE_BASE_URL,
-        scriptPath: options.scriptPath ?? '/tmp/script.py',
+        scriptPath: options.scriptPath ?? DEFAULT_SCRIPT_PATH,
         ...(options.lockFileURL ? { lockFileURL: options.lockFileURL } : {}),
       },
       interrupt: (options.stopMode ?? 'interrupt') === 'interrupt',
@@ -48,6 +49,11 @@ export class NodePythonRunner implements PythonRunner {
 
   get stopMode(): StopMode {
     return this.controller.stopMode;
+  }
+
+  /** How many worker threads were started so far (1 + restarts). */
+  get workerStarts(): number {
+    return this.controller.workerStarts;
   }
 
   /** Starts Pyodide now; resolves when scripts can run. */

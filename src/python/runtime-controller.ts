@@ -19,6 +19,8 @@ import { clearStop, createInterruptBuffer, requestStop, type StopReason } from '
  * Only `spawn` differs between the two hosts.
  */
 
+const START_ORDER: PythonStartStage[] = ['spawning', 'loading-runtime', 'starting-python', 'ready'];
+
 /** One live worker, as the host sees it. */
 export interface RuntimeTransport {
   api: Comlink.Remote<PythonWorkerApi>;
@@ -72,11 +74,17 @@ export class PythonRuntimeController implements PythonRunner {
   /** Where live output of the script now running goes (the worker's output callback lives as long as the worker). */
   private outputSink: ((stream: 'stdout' | 'stderr', text: string) => void) | null = null;
   private runId = 0;
+  private starts = 0;
   /** Rejects the script in flight when the controller is closed. */
   private rejectInFlight: ((err: Error) => void) | null = null;
 
   constructor(private readonly options: RuntimeControllerOptions) {
     this.stopMode = options.interrupt && typeof SharedArrayBuffer === 'function' ? 'interrupt' : 'restart';
+  }
+
+  /** How many workers were started so far (1 + restarts): a stop by interrupt keeps this unchanged. */
+  get workerStarts(): number {
+    return this.starts;
   }
 
   /** The current start-up stage. */
@@ -111,11 +119,15 @@ export class PythonRuntimeController implements PythonRunner {
 
   private launch(): LiveRuntime {
     this.setStage('spawning');
+    this.starts++;
     const transport = this.options.spawn();
     const buffer = this.stopMode === 'interrupt' ? createInterruptBuffer() : undefined;
     const init: PythonWorkerInit = { ...this.options.init, ...(buffer ? { interruptBuffer: buffer } : {}) };
+    // Stage messages travel on their own channel and can trail init's result: only forward progress.
     const onStage = Comlink.proxy((stage: PythonStartStage) => {
-      if (this.runtime === runtime) this.setStage(stage);
+      if (this.runtime === runtime && START_ORDER.indexOf(stage) > START_ORDER.indexOf(this.stage as PythonStartStage)) {
+        this.setStage(stage);
+      }
     });
     const onOutput = Comlink.proxy((runId: number, stream: 'stdout' | 'stderr', text: string) => {
       // Output of an earlier run can trail its result: only the current run's reaches the caller.
@@ -129,7 +141,10 @@ export class PythonRuntimeController implements PythonRunner {
       else this.retire(runtime); // died while idle: the next script starts a fresh one
     });
     runtime.ready = Promise.race([
-      transport.api.init(init, onStage, onOutput, fetchPackage),
+      transport.api.init(init, onStage, onOutput, fetchPackage).then((info) => {
+        if (this.runtime === runtime) this.setStage('ready');
+        return info;
+      }),
       transport.died.then((reason) => {
         throw new PythonRuntimeError(`The Python runtime stopped while starting: ${reason}`);
       }),

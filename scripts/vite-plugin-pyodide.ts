@@ -1,0 +1,59 @@
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Plugin } from 'vite';
+
+/**
+ * Makes Pyodide's runtime files available to the Python worker without bundling them:
+ * - build: copies them into `<outDir>/pyodide/` as assets of the bundle (so a service-worker precache
+ *   built from the bundle sees them too);
+ * - dev: answers `…/pyodide/<file>` under any folder, since the worker loads them relative to its own
+ *   URL (built: `assets/…` -> `../pyodide/`; dev: `/workers/python/worker.ts` -> `/workers/pyodide/`).
+ * Usage in vite.config.ts: `plugins: [pyodidePlugin()]`.
+ */
+export const PYODIDE_FILES = ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.zip': 'application/zip',
+  '.json': 'application/json',
+};
+
+export interface PyodidePluginOptions {
+  /** Folder inside the build output. Default "pyodide" (the worker expects it at the site root). */
+  folder?: string;
+}
+
+export function pyodidePlugin(options: PyodidePluginOptions = {}): Plugin {
+  const folder = options.folder ?? 'pyodide';
+  let sourceDir = '';
+  return {
+    name: 'r1ci-pyodide',
+    config: () => ({ optimizeDeps: { exclude: ['pyodide'] } }),
+    configResolved(config) {
+      const require = createRequire(join(config.root, 'package.json'));
+      sourceDir = dirname(require.resolve('pyodide/package.json'));
+    },
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const match = /\/pyodide\/([^/?#]+)(?:[?#].*)?$/.exec(req.url ?? '');
+        if (!match || !PYODIDE_FILES.includes(match[1])) return next();
+        const file = join(sourceDir, match[1]);
+        // The dev server's own headers (COOP/COEP in the isolated harness) apply to these files too.
+        for (const [name, value] of Object.entries(server.config.server.headers ?? {})) {
+          if (value !== undefined) res.setHeader(name, value as string);
+        }
+        res.setHeader('content-type', CONTENT_TYPES[match[1].slice(match[1].lastIndexOf('.'))] ?? 'application/octet-stream');
+        res.setHeader('content-length', statSync(file).size);
+        res.setHeader('cache-control', 'no-cache');
+        createReadStream(file).pipe(res);
+      });
+    },
+    generateBundle() {
+      for (const name of PYODIDE_FILES) {
+        this.emitFile({ type: 'asset', fileName: `${folder}/${name}`, source: readFileSync(join(sourceDir, name)) });
+      }
+    },
+  };
+}
