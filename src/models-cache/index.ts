@@ -5,6 +5,7 @@
 export { downloadModel, UNKNOWN_SIZE_ALLOWANCE, type DownloadOptions, type DownloadSummary } from './downloader';
 export { inspectModel, deleteModel, type CacheState, type ModelCacheReport } from './inspect';
 export { probeWeights, type WeightsProbe } from './probe';
+export { cachedModelFiles, type ExportedFile } from './export';
 export { HttpSource, BlobSource, filesByFolderPath, type FileSource, type SourceFile } from './sources';
 export { requestPersistentStorage, availableStorage } from './store';
 export { formatDuration, formatSpeed, type DownloadProgress } from './progress';

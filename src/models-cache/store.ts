@@ -36,6 +36,12 @@ export async function cachedText(file: ModelFile): Promise<string | undefined> {
   return response ? response.text() : undefined;
 }
 
+/** The cached body of a file as a Blob (Chromium keeps it on disk until read), or undefined. */
+export async function cachedBlob(file: ModelFile): Promise<Blob | undefined> {
+  const response = await (await scopeCache(file.scope)).match(file.cacheKey);
+  return response ? response.blob() : undefined;
+}
+
 /** Stores one complete file under the key web-llm looks up. */
 export async function putFile(file: ModelFile, data: Blob): Promise<void> {
   const headers = { 'content-type': contentTypeOf(file), 'content-length': String(data.size) };

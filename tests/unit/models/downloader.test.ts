@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { downloadModel } from '../../../src/models-cache/downloader';
 import { deleteModel, inspectModel } from '../../../src/models-cache/inspect';
+import { cachedModelFiles } from '../../../src/models-cache/export';
 import type { ModelFile, ModelLocation } from '../../../src/models-cache/plan';
 import type { DownloadProgress } from '../../../src/models-cache/progress';
 import { BlobSource, type FileSource } from '../../../src/models-cache/sources';
@@ -171,5 +172,22 @@ describe('import from a folder (the same pipeline)', () => {
     expect([...files.keys()].sort()).toEqual([...ALL].sort());
     await downloadModel(model(), { source: new BlobSource('USB-model', 'tiny', files), availableStorage: async () => 1e9 });
     expect((await inspectModel(model())).state).toBe('ready');
+  });
+});
+
+describe('export to a folder', () => {
+  it('reads a ready model back as its folder files, which import again elsewhere', async () => {
+    await downloadModel(model(), { source: folderSource('tiny-qwen-q4f32_1-MLC'), availableStorage: async () => 1e9 });
+    const exported = await cachedModelFiles(model());
+    expect(exported.map((f) => f.name).sort()).toEqual([...ALL].sort());
+    const shard = exported.find((f) => f.name === 'params_shard_3.bin')!;
+    expect(new Uint8Array(await shard.blob.arrayBuffer())).toEqual(new Uint8Array(readFileSync(join(FIXTURES, 'tiny-qwen-q4f32_1-MLC', 'params_shard_3.bin'))));
+    const copy = { ...model(), id: 'copy', weightsUrl: 'https://other.example/copy/' };
+    await downloadModel(copy, { source: new BlobSource('export', 'copy', new Map(exported.map((f) => [f.name, f.blob]))), availableStorage: async () => 1e9 });
+    expect((await inspectModel(copy)).state).toBe('ready');
+  });
+
+  it('refuses to export a model that is not fully downloaded', async () => {
+    await expect(cachedModelFiles(model())).rejects.toMatchObject({ name: 'InvalidModelFolderError', message: expect.stringMatching(/not fully downloaded/) });
   });
 });
