@@ -16,7 +16,9 @@ export class ModelFileNotFoundError extends ModelDownloadError {
       isLibrary
         ? `The model library ${fileName} of ${modelId} was not found at ${url} (HTTP 404). Check the model library URL, or host the .wasm file there.`
         : `The file ${fileName} of ${modelId} was not found at ${url} (HTTP 404): the model's weights are not hosted at this URL. ` +
-          'Put the converted model folder there (see models/README.md, "Hosting the weights"), give the URL where it is hosted, or choose another model.',
+          'Put the converted model folder there (see models/README.md, "Hosting the weights"), give the URL where it is hosted, or choose another model.' +
+          // mlc-llm renamed the manifest in September 2025 (mlc-ai/mlc-llm#3326); web-llm 0.2.86 reads only the new name.
+          (fileName === 'tensor-cache.json' ? ' If the folder has ndarray-cache.json instead (converted with an older mlc_llm), copy it to tensor-cache.json.' : ''),
     );
   }
 }

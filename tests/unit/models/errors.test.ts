@@ -12,6 +12,10 @@ describe('classifyHttpStatus', () => {
     expect(err.message).toContain('https://s/models/R1/params_shard_3.bin');
     expect(err.message).toMatch(/weights are not hosted at this URL.*models\/README.md/);
   });
+  it('points to the old manifest name when tensor-cache.json is missing', () => {
+    expect(classifyHttpStatus(404, 'tensor-cache.json', 'u', 'M', false).message).toMatch(/ndarray-cache.json instead .* copy it to tensor-cache.json/);
+    expect(classifyHttpStatus(404, 'params_shard_0.bin', 'u', 'M', false).message).not.toMatch(/ndarray-cache/);
+  });
   it('speaks of the library when the library is missing', () => {
     expect(classifyHttpStatus(404, 'lib.wasm', 'u', 'M', true).message).toMatch(/model library lib.wasm/);
   });
