@@ -41,13 +41,15 @@ export const appStyles = [
     .aside-heading { font-size: 1rem; margin: 1rem 0 0.5rem; }
     .welcome { display: flex; flex-direction: column; gap: 1rem; }
     .intro { margin: 0; color: var(--muted); }
-    .inline-demos { margin-top: -0.6rem; }
+    /* The sidebar lists the demos on wide screens; below 900px it is a drawer, so they show here too. */
+    .inline-demos { margin-top: -0.6rem; display: none; }
     .launch-error { color: var(--danger); border: 1px solid var(--danger); border-radius: 8px; padding: 0.5rem 0.7rem; }
     @media (max-width: 900px) {
       .nav-toggle { display: inline-block; }
       h1 .muted { display: none; }
       nav { position: absolute; z-index: 10; top: 2.7rem; bottom: 0; left: 0; box-shadow: 2px 0 12px rgb(0 0 0 / 0.2); display: none; }
       nav.open { display: block; }
+      .inline-demos { display: block; }
       aside { position: absolute; z-index: 10; top: 2.7rem; bottom: 0; right: 0; box-shadow: -2px 0 12px rgb(0 0 0 / 0.2); }
     }
   `,

@@ -134,6 +134,25 @@ export class R1ciApp extends LitElement {
     if (action === 'load') await this.model.getEngine(new AbortController().signal).catch(() => {});
   }
 
+  /** What the question box says, given what stands between the user and a live model. */
+  private placeholder(): string {
+    switch (this.model.state.phase) {
+      case 'ready':
+      case 'cached':
+        return 'Ask a question…';
+      case 'no-webgpu':
+        return 'This browser cannot run the model: play a recorded demo instead';
+      case 'checking':
+        return 'Checking what this browser can run…';
+      case 'loading':
+        return 'The model is loading…';
+      case 'error':
+        return 'The model could not start (see above): play a recorded demo meanwhile';
+      default:
+        return 'Download a model to ask your own questions, or play a recorded demo';
+    }
+  }
+
   /** Catalog entries with known file locations, for the storage panel (same array while the catalog is unchanged). */
   private storageModels() {
     const catalog = this.model.catalog;
@@ -187,8 +206,7 @@ export class R1ciApp extends LitElement {
           </div>
           <div class="composer">
             ${session && this.model.state.phase === 'loading' ? html`<r1ci-model-status .state=${this.model.state} .choice=${choice}></r1ci-model-status>` : nothing}
-            <r1ci-question-box .stage=${stage} ?disabled=${!canAsk}
-              placeholder=${canAsk ? 'Ask a question…' : 'No model can run here yet: play a recorded demo from the list'}></r1ci-question-box>
+            <r1ci-question-box .stage=${stage} ?disabled=${!canAsk} placeholder=${this.placeholder()}></r1ci-question-box>
           </div>
         </main>
         <aside id="settings" ?hidden=${!this._settingsOpen} aria-label="Settings">

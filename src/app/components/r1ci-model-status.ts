@@ -59,7 +59,7 @@ export class R1ciModelStatus extends LitElement {
           <h2>WebGPU is not available here</h2>
           <p>${s.reason} The model runs on your graphics card through WebGPU, so it cannot run in this browser.</p>
           <p>Try a recent Chrome, Edge or Safari with WebGPU enabled; <a href=${WEBGPU_REPORT} target="_blank" rel="noopener noreferrer">webgpureport.org</a> shows what your browser supports.</p>
-          <p><strong>You can still watch the recorded demos</strong> listed here: pre-written model text played back, with the Python really running in your browser.</p>
+          <p><strong>You can still watch the recorded demos</strong>: pre-written model text played back, with the Python really running in your browser.</p>
         </section>`;
       case 'unavailable':
         return html`<section class="warn" role="status" data-testid="model-unavailable">

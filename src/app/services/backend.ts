@@ -3,5 +3,5 @@ import type { ModelBackend } from './model-backend';
 
 /** The model backend in use. */
 export function createModelBackend(): ModelBackend {
-  return createCatalogBackend(document.baseURI);
+  return createCatalogBackend(location.href);
 }

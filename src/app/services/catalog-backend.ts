@@ -1,4 +1,4 @@
-import { buildCatalog, entriesForDevice, type CatalogEntry } from '../../../models/catalog';
+import { buildCatalog, catalogOptionsFromUrl, entriesForDevice, type CatalogEntry } from '../../../models/catalog';
 import { deleteModel, downloadModel, inspectModel, probeWeights, requestPersistentStorage } from '../../models-cache';
 import { detectWebGpu } from '../adapters/interim-gpu';
 import { loadWebGpuEngine } from '../adapters/interim-engine';
@@ -7,10 +7,11 @@ import type { GpuStatus, ModelAvailability, ModelBackend, ModelChoice } from './
 /**
  * The model backend built on the catalog (models/catalog.ts) and the app-owned download cache
  * (src/models-cache/). After the WebGPU check it offers only the variants the adapter can run
- * (q4f16_1 needs shader-f16).
+ * (q4f16_1 needs shader-f16). The page address may move the R1-CI weights and the model libraries to
+ * other folders on the same origin (`?weights=<folder>&libs=<folder>`, see models/README.md).
  */
 export function createCatalogBackend(pageUrl: string): ModelBackend {
-  const all = buildCatalog({ pageUrl });
+  const all = buildCatalog(catalogOptionsFromUrl(pageUrl));
   let usable: CatalogEntry[] = all;
   const entry = (id: string): CatalogEntry => {
     const found = all.find((e) => e.id === id);

@@ -10,7 +10,7 @@ test('without WebGPU the app says so, links a WebGPU report and offers the recor
   await expect(panel).toContainText('WebGPU is not available here');
   await expect(panel.getByRole('link', { name: 'webgpureport.org' })).toHaveAttribute('href', 'https://webgpureport.org/');
   // The question box says why it cannot be used; the demos can.
-  await expect(page.getByRole('textbox', { name: 'Question' })).toHaveAttribute('placeholder', /recorded demo/);
+  await expect(page.getByRole('textbox', { name: 'Question' })).toHaveAttribute('placeholder', /cannot run the model: play a recorded demo/);
   const demo = page.getByRole('button', { name: /Play the recorded demo: Game of 24/ }).first();
   await expect(demo).toBeVisible();
   await screenshot(page, '01-no-webgpu');

@@ -1,0 +1,155 @@
+import { expect, test, type Page } from '@playwright/test';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expectShellRendered, PWA_PORTS, pwaScreenshot, serveStatic, waitForIsolatedControl, type StaticServer } from './pwa-helpers';
+
+/**
+ * After one visit the app works with the network off: a reload, a new tab, a shared ?demo= link. Python
+ * packages fetched once (or ahead of time with "make available offline") load offline; one never
+ * fetched fails at once with a network error. A model whose caches the browser evicted shows as not
+ * downloaded, without a crash.
+ */
+
+test('after one visit, a reload and a new tab work offline, isolated', async ({ page, context }) => {
+  await page.goto('./');
+  await waitForIsolatedControl(page);
+  await context.setOffline(true);
+  try {
+    await page.reload();
+    await expectShellRendered(page);
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+
+    const tab = await context.newPage();
+    await tab.goto('./?demo=game24');
+    await expectShellRendered(tab);
+    expect(await tab.evaluate(() => crossOriginIsolated)).toBe(true);
+    await expect(tab.locator('pwa-status-badge')).toContainText('Offline');
+    await pwaScreenshot(tab, '05-offline-new-tab');
+  } finally {
+    await context.setOffline(false);
+  }
+});
+
+/** A stand-in for the Pyodide package CDN: another origin (port), with CORS, serving a lockfile and wheels. */
+function fakePackageIndex(): { dir: string; files: Record<string, string> } {
+  const dir = mkdtempSync(join(tmpdir(), 'r1ci-fake-pyodide-'));
+  const packages: Record<string, unknown> = {};
+  const files: Record<string, string> = {};
+  const add = (name: string, depends: string[]): void => {
+    const file = `${name}-1.0-py3-none-any.whl`;
+    const bytes = randomBytes(20_000 + name.length * 1000);
+    writeFileSync(join(dir, file), bytes);
+    files[name] = file;
+    packages[name] = { name, version: '1.0', file_name: file, depends, imports: [name], sha256: createHash('sha256').update(bytes).digest('hex'), install_dir: 'site', package_type: 'package' };
+  };
+  add('numpy', []);
+  add('mpmath', []);
+  add('sympy', ['mpmath']);
+  add('networkx', ['numpy']);
+  add('scipy', ['numpy']);
+  add('pandas', ['numpy']);
+  writeFileSync(join(dir, 'pyodide-lock.json'), JSON.stringify({ info: { python: '3.14' }, packages }));
+  return { dir, files };
+}
+
+async function fetchStatus(page: Page, url: string): Promise<string> {
+  return page.evaluate(async (u) => {
+    try {
+      const response = await fetch(u);
+      return `${response.status} ${(await response.arrayBuffer()).byteLength}`;
+    } catch (err) {
+      return (err as Error).name;
+    }
+  }, url);
+}
+
+test('Python packages: made available offline ahead of time or kept once fetched; never fetched fails at once offline', async ({ page, context }) => {
+  const index = fakePackageIndex();
+  let cdn: StaticServer | undefined = await serveStatic(index.dir, PWA_PORTS.python, '/pyodide/', ['--header', 'Access-Control-Allow-Origin: *']);
+  try {
+    await page.goto('./');
+    await waitForIsolatedControl(page);
+    const base = cdn.url;
+    await page.evaluate(([lockUrl, packageBaseUrl]) => {
+      const element = document.createElement('pwa-offline-packages');
+      element.setAttribute('lock-url', lockUrl);
+      element.setAttribute('package-base-url', packageBaseUrl);
+      element.style.cssText = 'position:fixed;left:1rem;bottom:5rem;background:white;padding:0.5rem;z-index:10;width:30rem';
+      document.body.append(element);
+    }, [base + 'pyodide-lock.json', base]);
+    const panel = page.locator('pwa-offline-packages');
+    await expect(panel.getByRole('checkbox', { name: 'numpy' })).toBeChecked();
+    await expect(panel.getByRole('checkbox', { name: 'sympy' })).toBeChecked();
+    await panel.getByRole('button', { name: 'Make available offline' }).click();
+    await expect(panel).toContainText('3 package(s) with dependencies available offline.');
+    await expect(panel.getByText('(kept offline)')).toHaveCount(3); // numpy, sympy, mpmath
+    await pwaScreenshot(page, '06-offline-packages');
+
+    // Fetched once while online (as Pyodide's loadPackage does): the service worker keeps it.
+    expect(await fetchStatus(page, base + index.files.scipy)).toMatch(/^200 /);
+
+    // The network goes away: the package server is gone too.
+    await cdn.close();
+    cdn = undefined;
+    await context.setOffline(true);
+    expect(await fetchStatus(page, base + index.files.numpy)).toMatch(/^200 \d+/);
+    expect(await fetchStatus(page, base + index.files.mpmath)).toMatch(/^200 /);
+    expect(await fetchStatus(page, base + index.files.scipy)).toMatch(/^200 /);
+    // Never fetched: a prompt network error, not a hang.
+    expect(await fetchStatus(page, base + index.files.networkx)).toBe('TypeError');
+    await page.reload();
+    expect(await fetchStatus(page, base + index.files.sympy)).toMatch(/^200 /);
+
+    // Deleting the packages (storage panel) leaves the offline package unavailable.
+    await page.locator('r1ci-app').getByRole('button', { name: 'Settings' }).click();
+    const storage = page.locator('pwa-storage-panel');
+    await expect(storage).toContainText('Python packages kept offline: 4 file(s)');
+    await storage.getByRole('button', { name: 'Delete packages' }).click();
+    await expect(storage).toContainText('Python packages kept offline: 0 file(s)');
+    expect(await fetchStatus(page, base + index.files.numpy)).toBe('TypeError');
+  } finally {
+    await context.setOffline(false);
+    await cdn?.close();
+  }
+});
+
+test('a model evicted by the browser shows as not downloaded, never a crash', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('./');
+  await waitForIsolatedControl(page);
+  await page.locator('r1ci-app').getByRole('button', { name: 'Settings' }).click();
+  const storage = page.locator('pwa-storage-panel');
+  const model = await storage.evaluate((el) => (el as unknown as { models: { id: string; weightsUrl: string; modelLibUrl: string }[] }).models.find((m) => m.id.includes('q4f32_1'))!);
+  expect(model).toBeTruthy();
+
+  // Put a complete (tiny) model into web-llm's caches exactly where the app's downloader writes it.
+  await page.evaluate(async (m) => {
+    const base = (m.weightsUrl.endsWith('/') ? m.weightsUrl : m.weightsUrl + '/') + 'resolve/main/';
+    const json = (v: unknown) => new Response(JSON.stringify(v), { headers: { 'content-type': 'application/json' } });
+    await (await caches.open('webllm/config')).put(base + 'mlc-chat-config.json', json({ tokenizer_files: ['tokenizer.json'] }));
+    const weights = await caches.open('webllm/model');
+    await weights.put(base + 'tokenizer.json', json({ model: {} }));
+    await weights.put(base + 'tensor-cache.json', json({ records: [{ dataPath: 'params_shard_0.bin', nbytes: 4096, records: [] }] }));
+    await weights.put(base + 'params_shard_0.bin', new Response(new Uint8Array(4096), { headers: { 'content-length': '4096' } }));
+    await (await caches.open('webllm/wasm')).put(m.modelLibUrl, new Response(new Uint8Array(1024), { headers: { 'content-type': 'application/wasm' } }));
+  }, model);
+  const row = storage.locator(`tr[data-model="${model.id}"]`);
+  const refresh = () => storage.evaluate((el) => (el as unknown as { refresh(): void }).refresh());
+  await refresh();
+  await expect(row.locator('.state')).toHaveText('Downloaded');
+  await pwaScreenshot(page, '07-storage-panel');
+
+  // The browser evicts the weights (a cache vanishes): partly downloaded, never "Downloaded".
+  await page.evaluate(() => caches.delete('webllm/model'));
+  await refresh();
+  await expect(row.locator('.state')).toHaveText('Partly downloaded');
+  // Everything evicted: not downloaded.
+  await page.evaluate(async () => { await caches.delete('webllm/config'); await caches.delete('webllm/wasm'); });
+  await refresh();
+  await expect(row.locator('.state')).toHaveText('Not downloaded');
+  await expect(storage).toContainText('Used');
+  expect(errors).toEqual([]);
+});
