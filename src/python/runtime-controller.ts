@@ -141,10 +141,15 @@ export class PythonRuntimeController implements PythonRunner {
       else this.retire(runtime); // died while idle: the next script starts a fresh one
     });
     runtime.ready = Promise.race([
-      transport.api.init(init, onStage, onOutput, fetchPackage).then((info) => {
-        if (this.runtime === runtime) this.setStage('ready');
-        return info;
-      }),
+      transport.api.init(init, onStage, onOutput, fetchPackage).then(
+        (info) => {
+          if (this.runtime === runtime) this.setStage('ready');
+          return info;
+        },
+        (err: unknown) => {
+          throw new PythonRuntimeError(`The Python runtime could not start: ${(err as Error)?.message ?? String(err)}`);
+        },
+      ),
       transport.died.then((reason) => {
         throw new PythonRuntimeError(`The Python runtime stopped while starting: ${reason}`);
       }),

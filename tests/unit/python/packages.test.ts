@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodePythonRunner } from '../../../src/python/node-runner';
 import type { RunResult } from '../../../src/python/runner';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { startPackageServer, type PackageServer } from './package-server';
 
 /** Packages on demand from a local package index (see package-server.ts): success and each failure. */
@@ -45,5 +47,30 @@ describe('packages on demand', () => {
   it('says which dependency could not be had', async () => {
     const result = await run('import r1ci_needs');
     expect(result.stderr).toMatch(/No module named 'r1ci_needs' \(it needs r1ci-gone, which could not be loaded: could not download .*404 Not Found\)\n$/);
+  });
+});
+
+describe('packages fetched by the host (the offline-worker path)', () => {
+  it('installs a wheel whose bytes the host hands over, though the base URL is unreachable', async () => {
+    const wheel = new Uint8Array(readFileSync(fileURLToPath(new URL('../../fixtures/python/r1ci_tiny-1.0.0-py3-none-any.whl', import.meta.url))));
+    const asked: string[] = [];
+    const hosted = new NodePythonRunner({
+      packageBaseUrl: 'http://127.0.0.1:5199/', // closed: only the host's fetcher can succeed
+      lockFileURL: server.lockFileURL,
+      fetchPackage: async (url) => {
+        asked.push(url);
+        if (!url.endsWith('/r1ci_tiny-1.0.0-py3-none-any.whl')) throw new Error('not offered by the host');
+        return wheel;
+      },
+    });
+    try {
+      const ok = await hosted.run({ code: 'import r1ci_tiny\nprint(r1ci_tiny.double(5))', timeoutMs: 30_000, maxCaptureChars: 1000 });
+      expect(ok).toMatchObject({ status: 'ok', stdout: '10\n', loadedPackages: ['r1ci-tiny'] });
+      expect(asked).toEqual(['http://127.0.0.1:5199/r1ci_tiny-1.0.0-py3-none-any.whl']);
+      const refused = await hosted.run({ code: 'import r1ci_gone', timeoutMs: 30_000, maxCaptureChars: 1000 });
+      expect(refused.stderr).toMatch(/No module named 'r1ci_gone' \(could not download the package from .*: not offered by the host\)\n$/);
+    } finally {
+      hosted.close();
+    }
   });
 });
