@@ -123,7 +123,8 @@ class DownloadRun {
     const workers = Array.from({ length: Math.max(1, this.options.concurrency ?? 3) }, async () => {
       for (let file = queue.shift(); file; file = queue.shift()) {
         this.inner.signal.throwIfAborted();
-        await this.store(file, await this.readFile(file));
+        await this.transfer(file, (body, size) => putFile(file, body, size));
+        this.markStored(file);
       }
     });
     try {
@@ -136,46 +137,71 @@ class DownloadRun {
     }
   }
 
-  /** Reads one file whole, reporting bytes as they arrive, and checks its size. */
+  /** Reads one (small) file whole into memory. */
   private async readFile(file: ModelFile): Promise<Blob> {
+    let blob: Blob | undefined;
+    await this.transfer(file, async (body) => { blob = await new Response(body).blob(); });
+    return blob!;
+  }
+
+  /**
+   * Streams one file from the source into `consume` (the cache, straight to disk: a 150 MB embedding
+   * shard never sits in memory), counting bytes for the progress and checking the size. A wrong size
+   * errors the stream before it ends, so `cache.put` rejects and nothing wrong is ever stored.
+   */
+  private async transfer(file: ModelFile, consume: (body: ReadableStream<Uint8Array>, size: number | undefined) => Promise<void>): Promise<void> {
     const opened = await this.source.open(file, this.inner.signal);
     if (file.expectedBytes === undefined && opened.size !== undefined) this.sizes.set(file.cacheKey, opened.size);
-    const reader = opened.body.getReader();
-    const chunks: Uint8Array[] = [];
     let received = 0;
+    let failure: Error | undefined;
+    const fail = (err: Error, controller: TransformStreamDefaultController<Uint8Array>) => { failure = err; controller.error(err); };
+    const counter = new TransformStream<Uint8Array, Uint8Array>({
+      transform: (chunk, controller) => {
+        received += chunk.byteLength;
+        // More than the manifest promised: stop now rather than store a wrong file.
+        if (file.expectedBytes !== undefined && received > file.expectedBytes) {
+          return fail(new TruncatedFileError(file.name, received, file.expectedBytes, 'manifest'), controller);
+        }
+        this.inFlight.set(file.cacheKey, { name: file.name, bytes: received });
+        this.meter.add(chunk.byteLength, this.now());
+        this.emit('downloading', false);
+        controller.enqueue(chunk);
+      },
+      flush: (controller) => {
+        try {
+          checkReceivedSize(file.name, received, opened.size, file.expectedBytes);
+        } catch (err) {
+          fail(err as Error, controller);
+        }
+      },
+    });
     this.inFlight.set(file.cacheKey, { name: file.name, bytes: 0 });
     try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        this.inner.signal.throwIfAborted();
-        chunks.push(value);
-        received += value.byteLength;
-        this.inFlight.set(file.cacheKey, { name: file.name, bytes: received });
-        this.meter.add(value.byteLength, this.now());
-        this.emit('downloading', false);
-        // More than the manifest promised: stop now rather than buffer a wrong file to the end.
-        if (file.expectedBytes !== undefined && received > file.expectedBytes) throw new TruncatedFileError(file.name, received, file.expectedBytes, 'manifest');
-      }
+      await consume(opened.body.pipeThrough(counter), file.expectedBytes ?? opened.size);
     } catch (err) {
-      reader.cancel().catch(() => {});
-      this.inFlight.delete(file.cacheKey);
-      if (this.inner.signal.aborted && !isAbortError(err) && (err as Error).name !== 'TruncatedFileError') throw this.inner.signal.reason;
-      // A body cut off mid-way (server gone, connection dropped) rejects read() with a TypeError.
+      if (failure) throw failure;
+      if ((err as Error).name === 'StorageQuotaError') throw err;
+      if (this.inner.signal.aborted && !isAbortError(err)) throw this.inner.signal.reason;
+      // A body cut off mid-way (server gone, connection dropped) errors the stream with a TypeError.
       throw classifyFetchFailure(err, file.name, file.url, typeof navigator === 'undefined' || navigator.onLine !== false);
+    } finally {
+      this.inFlight.delete(file.cacheKey);
     }
-    this.inFlight.delete(file.cacheKey);
-    checkReceivedSize(file.name, received, opened.size, file.expectedBytes);
-    return new Blob(chunks as BlobPart[]);
+    this.sizes.set(file.cacheKey, received);
   }
 
   private async store(file: ModelFile, data: Blob): Promise<void> {
     this.inner.signal.throwIfAborted();
-    await putFile(file, data);
+    await putFile(file, data, data.size);
     this.sizes.set(file.cacheKey, data.size);
+    this.markStored(file);
+  }
+
+  private markStored(file: ModelFile): void {
+    const size = this.sizes.get(file.cacheKey) ?? 0;
     this.done.add(file.cacheKey);
     this.summary.filesFetched++;
-    this.summary.bytesFetched += data.size;
+    this.summary.bytesFetched += size;
     this.emit('downloading', true);
   }
 

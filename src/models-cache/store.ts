@@ -42,14 +42,19 @@ export async function cachedBlob(file: ModelFile): Promise<Blob | undefined> {
   return response ? response.blob() : undefined;
 }
 
-/** Stores one complete file under the key web-llm looks up. */
-export async function putFile(file: ModelFile, data: Blob): Promise<void> {
-  const headers = { 'content-type': contentTypeOf(file), 'content-length': String(data.size) };
+/**
+ * Stores one file under the key web-llm looks up. `body` may be a stream: the Cache API writes it to disk
+ * as it arrives, and rejects (storing nothing) if the stream errors. `size`, when known, is recorded as
+ * Content-Length so inspection need not read bodies.
+ */
+export async function putFile(file: ModelFile, body: Blob | ReadableStream<Uint8Array>, size: number | undefined): Promise<void> {
+  const headers: Record<string, string> = { 'content-type': contentTypeOf(file) };
+  if (size !== undefined) headers['content-length'] = String(size);
   try {
     // A fresh Response without Vary or caching headers: `cache.match(url)` finds it whatever the server sent.
-    await (await scopeCache(file.scope)).put(new Request(file.cacheKey), new Response(data, { headers }));
+    await (await scopeCache(file.scope)).put(new Request(file.cacheKey), new Response(body, { headers }));
   } catch (err) {
-    if (isQuotaError(err)) throw new StorageQuotaError(data.size, undefined, file.name);
+    if (isQuotaError(err)) throw new StorageQuotaError(size ?? 0, undefined, file.name);
     throw err;
   }
 }

@@ -122,6 +122,7 @@ test.describe('over a slow connection', () => {
     expect(partial.state).toBe('partial');
     const cached = ALL_FILES.filter((f) => !partial.missing.includes(f));
     expect(cached.length).toBeGreaterThanOrEqual(5);
+    expect(await page.evaluate(() => window.h.keys())).toHaveLength(cached.length);
     // Progress while paused-in-the-middle: some bytes done, not all.
     expect(paused.events.at(-1)!.bytesDone).toBeLessThan(tinyBytes);
 
@@ -147,6 +148,8 @@ test.describe('over a slow connection', () => {
     expect(failed.error?.message).toMatch(/Press Resume/);
     const partial = await page.evaluate(([f, p]) => window.h.inspect(f, p), [TINY, SLOW_PORT] as const);
     expect(partial.state).toBe('partial');
+    // The file cut off mid-way was not stored: every cache entry is a whole file.
+    expect(await page.evaluate(() => window.h.keys())).toHaveLength(partial.filesCached);
 
     slowServer = await serveFixtures(SLOW_PORT, 50_000);
     requests.length = 0;
@@ -188,6 +191,8 @@ test('a shard shorter than its manifest record is refused and not cached', async
   expect(result.error?.message).toMatch(/params_shard_1.bin has 3000 bytes but the model's tensor-cache.json says 4096/);
   const report = await page.evaluate(([f, p]) => window.h.inspect(f, p), ['tiny-truncated-q4f32_1-MLC', PLAIN_PORT] as const);
   expect(report.missing).toContain('params_shard_1.bin');
+  // Not stored at all (the size check errors the stream before cache.put commits).
+  expect((await page.evaluate(() => window.h.keys())).filter((k) => k.endsWith('params_shard_1.bin'))).toEqual([]);
 });
 
 test('the hosting probe tells a hosted model from an empty folder', async ({ page }) => {

@@ -97,6 +97,7 @@ describe('downloadModel', () => {
     const run = downloadModel(m, { source: folderSource('tiny-truncated-q4f32_1-MLC'), availableStorage: async () => 1e9 });
     await expect(run).rejects.toMatchObject({ name: 'TruncatedFileError', message: expect.stringMatching(/params_shard_1.bin has 3000 bytes but .* says 4096/) });
     expect((await inspectModel(m)).missing).toContain('params_shard_1.bin');
+    expect(fake.allKeys().filter((k) => k.endsWith('params_shard_1.bin'))).toEqual([]);
   });
 
   it('names the missing file', async () => {
