@@ -9,6 +9,9 @@ import { isolationMode, isolationStatus } from './isolation';
 import { applyUpdate, checkForUpdate, startServiceWorker } from './register';
 import { onPwaStateChange, pwaState } from './state';
 import './components/pwa-update-prompt';
+// Defined here so the app (or a test) can place it without importing it; it needs the Python worker's
+// package settings as attributes.
+import './components/pwa-offline-packages';
 
 captureInstallPrompt();
 

@@ -59,8 +59,8 @@ export class PwaStoragePanel extends LitElement {
   }
 
   override render() {
+    // No heading of its own: the host places it under its own "Storage" heading.
     return html`
-      <h3>Storage</h3>
       ${this.data.render({
         pending: () => html`<p>Reading storage…</p>`,
         error: (err) => html`<p class="error">Could not read storage: ${String((err as Error)?.message ?? err)}</p>`,

@@ -101,11 +101,13 @@ test('Python packages: made available offline ahead of time or kept once fetched
     expect(await fetchStatus(page, base + index.files.networkx)).toBe('TypeError');
     await page.reload();
     expect(await fetchStatus(page, base + index.files.sympy)).toMatch(/^200 /);
+    expect(await fetchStatus(page, base + 'pyodide-lock.json')).toMatch(/^200 /);
 
     // Deleting the packages (storage panel) leaves the offline package unavailable.
     await page.locator('r1ci-app').getByRole('button', { name: 'Settings' }).click();
     const storage = page.locator('pwa-storage-panel');
-    await expect(storage).toContainText('Python packages kept offline: 4 file(s)');
+    // numpy, mpmath, sympy (ahead of time), scipy (kept when fetched) and the lockfile the panel read.
+    await expect(storage).toContainText('Python packages kept offline: 5 file(s)');
     await storage.getByRole('button', { name: 'Delete packages' }).click();
     await expect(storage).toContainText('Python packages kept offline: 0 file(s)');
     expect(await fetchStatus(page, base + index.files.numpy)).toBe('TypeError');
