@@ -1,11 +1,16 @@
+import { PythonClient } from '../../clients/python-client';
 import type { PythonRunner } from '../../python/runner';
-import { UnavailablePython } from '../adapters/interim-python';
 
 /** The app's Python runner: started early (while a model loads) so the first code block never waits. */
 export interface AppPython extends PythonRunner {
-  start(): Promise<void>;
+  start(): Promise<unknown>;
 }
 
+/**
+ * The Python worker's client. It stops runaway scripts by interrupt when the page is cross-origin
+ * isolated and by restarting the worker otherwise; packages come from Pyodide's CDN unless the site
+ * hosts its own.
+ */
 export function createPython(): AppPython {
-  return new UnavailablePython();
+  return new PythonClient();
 }

@@ -12,7 +12,7 @@ import { expectShellRendered, PWA_PORTS, pwaScreenshot, serveStatic, waitForIsol
  * downloaded, without a crash.
  */
 
-test('after one visit, a reload and a new tab work offline, isolated', async ({ page, context }) => {
+test('after one visit, a reload, a new tab and Python work offline, isolated', async ({ page, context }) => {
   await page.goto('./');
   await waitForIsolatedControl(page);
   await context.setOffline(true);
@@ -21,12 +21,16 @@ test('after one visit, a reload and a new tab work offline, isolated', async ({ 
     await expectShellRendered(page);
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
 
+    // A shared demo link opened offline in a new tab: its Python really runs (Pyodide from the precache).
     const tab = await context.newPage();
     await tab.goto('./?demo=game24');
     await expectShellRendered(tab);
     expect(await tab.evaluate(() => crossOriginIsolated)).toBe(true);
     await expect(tab.locator('pwa-status-badge')).toContainText('Offline');
-    await pwaScreenshot(tab, '05-offline-new-tab');
+    const cell = tab.locator('r1ci-code-cell').first();
+    await expect(cell.getByLabel('Python output')).toContainText('((1+2)*(2+6))', { timeout: 90_000 });
+    await expect(tab.getByTestId('answer')).toHaveText('((1+2)*(2+6))', { timeout: 60_000 });
+    await pwaScreenshot(tab, '05-offline-new-tab-python');
   } finally {
     await context.setOffline(false);
   }
