@@ -1,5 +1,6 @@
 import DOMPurify from 'dompurify';
 import { Marked, type Tokens } from 'marked';
+import { protectArithmetic } from './arithmetic';
 
 /**
  * Model text as sanitised markdown. Two layers: raw HTML in the text is turned into visible text before
@@ -49,7 +50,7 @@ export const MAX_MARKDOWN_BLOCK_CHARS = 20_000;
 
 export function renderMarkdown(text: string): string {
   installHooks();
-  const html = marked.parse(text) as string;
+  const html = marked.parse(protectArithmetic(text)) as string;
   return DOMPurify.sanitize(html, PURIFY_CONFIG) as unknown as string;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collapse } from '../../../src/app/render/output';
+import { protectArithmetic } from '../../../src/app/render/arithmetic';
 import { isRunnable, splitBlocks, splitSegments } from '../../../src/app/render/segments';
 
 describe('splitSegments', () => {
@@ -38,5 +39,18 @@ describe('collapse', () => {
     expect(collapse(output, 3, 1000)).toEqual({ chunks: [{ stream: 'stdout', text: 'a\nb\n' }, { stream: 'stderr', text: 'c\n' }], hidden: 4 });
     expect(collapse(output, 100, 1000)).toEqual({ chunks: output, hidden: 0 });
     expect(collapse([{ stream: 'stdout', text: 'x'.repeat(50) }], 100, 10).hidden).toBe(40);
+  });
+});
+
+describe('protectArithmetic', () => {
+  it('escapes multiplication stars so markdown does not eat them', () => {
+    expect(protectArithmetic('So ((1+2)*(2+6)) and 3*8 = 24')).toBe('So ((1+2)\\*(2+6)) and 3\\*8 = 24');
+    expect(protectArithmetic('a*b*c')).toBe('a\\*b\\*c');
+  });
+
+  it('leaves emphasis, code spans and fenced code alone', () => {
+    expect(protectArithmetic('**bold** and *italic*. and **x**y')).toBe('**bold** and *italic*. and **x**y');
+    expect(protectArithmetic('`2*3` is 6')).toBe('`2*3` is 6');
+    expect(protectArithmetic('```python\nprint(2*3)\n```\n2*3')).toBe('```python\nprint(2*3)\n```\n2\\*3');
   });
 });
