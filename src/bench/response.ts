@@ -3,11 +3,12 @@
  *
  * Two shapes are accepted:
  * - the loop's structured form: an object with `rounds: [{generated, code, result}]` (a LoopOutcome) or
- *   the bare rounds array. Only `generated` is the model's; it is concatenated in order.
+ *   the bare rounds array. Only `generated` is the model's; rounds are joined with newlines (see modelTextOf).
  * - a string: the transcript, possibly holding the harness's execution results. Results segments are
  *   removed by the heuristic in `stripExecutionResults`.
  * Anything else (null, a number, an object without rounds or transcript) has no model text: "".
  */
+import { modelTextOf } from '../loop/answer';
 
 /** What the harness writes before a program's output (the protocol's results prefix, without its newline). */
 export const RESULTS_MARKER = 'Code Execution Results: ';
@@ -16,7 +17,9 @@ export function modelText(response: unknown): string {
   if (typeof response === 'string') return stripExecutionResults(response);
   const rounds = Array.isArray(response) ? response : roundsOf(response);
   if (rounds) {
-    return rounds.map((round) => (isObject(round) && typeof round.generated === 'string' ? round.generated : '')).join('');
+    // Joined as the loop joins them: a round cut after its closing fence must not run into the next one.
+    const generated = rounds.filter((r): r is { generated: string } => isObject(r) && typeof r.generated === 'string');
+    return modelTextOf(generated);
   }
   if (isObject(response) && typeof response.transcript === 'string') return stripExecutionResults(response.transcript);
   return '';

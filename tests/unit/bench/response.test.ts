@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { modelText, stripExecutionResults } from '../../../src/bench/response';
+import { scoreResponse } from '../../../src/bench/scorers/index';
 
 const FENCE = '```';
 
@@ -12,8 +13,18 @@ describe('modelText', () => {
       ],
       transcript: 'ignored when rounds are present <<<9>>>',
     };
-    expect(modelText(outcome)).toBe(`Let me compute.\n${FENCE}python\nprint("<<<7>>>")\n${FENCE}\nSo the answer is <<<8>>>`);
+    expect(modelText(outcome)).toBe(`Let me compute.\n${FENCE}python\nprint("<<<7>>>")\n${FENCE}\n\nSo the answer is <<<8>>>`);
     expect(modelText(outcome.rounds)).toBe(modelText(outcome));
+  });
+
+  it('keeps a round cut right after its closing fence apart from the next round, so the answer is found', () => {
+    // The loop cuts a round right after the fence; joined without a separator the fence line would read
+    // "```So ..." and the answer would seem to sit inside an unclosed block.
+    const rounds = [
+      { generated: `${FENCE}python\nprint(1)\n${FENCE}`, code: 'print(1)', result: '\nCode Execution Results: 1\n' },
+      { generated: 'So the answer is <<<1>>>', code: null, result: null },
+    ];
+    expect(scoreResponse({ id: 'x', task: 'new_operator', question: '', solution: { solution: 1 } } as never, rounds).extracted).toBe('1');
   });
 
   it('reads a transcript-only object as a string and skips rounds that are not objects', () => {
