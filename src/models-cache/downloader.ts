@@ -3,9 +3,10 @@
  * shards, model library) fetched by us and stored straight into web-llm's caches under the keys it looks
  * up, so web-llm then loads the model without touching the network.
  *
- * Pause = abort the signal (the call rejects with AbortError); resume = call again: files already cached
- * with the right size are skipped, a half-fetched file starts over (MLC shards are ~32 MB, so a Range
- * request would save little and a cached partial body could be mistaken for a whole one by web-llm).
+ * Each file streams from its source into the Cache API (never whole in memory). Pause = abort the signal
+ * (the call rejects with AbortError); resume = call again: files already cached with the right size are
+ * skipped, a half-fetched file starts over (MLC shards are ~32 MB; a Cache API entry cannot be appended
+ * to, so resuming one with a Range request would need its first part kept elsewhere: not worth it).
  */
 import { StorageQuotaError, TruncatedFileError, checkReceivedSize, classifyFetchFailure, isAbortError } from './errors';
 import { fetchBase } from './keys';
