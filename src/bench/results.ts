@@ -42,7 +42,7 @@ export interface BenchResultRow {
   elapsedMs: number;
   /** Time spent generating (the engine's decode figures where reported, else wall-clock minus Python). */
   generationMs: number;
-  /** completionTokens per second of generation; null when nothing was generated or timed. */
+  /** completionTokens per second of generation; null for recordings and when nothing was generated or timed. */
   tokensPerSecond: number | null;
   /** What produced the text ("Recording: ...", a model name). */
   engine: string;
@@ -83,7 +83,8 @@ export function resultRow(record: BenchRecord, outcome: LoopOutcome, verdict: Ve
     tokensEstimated: figures.recording || outcome.rounds.some((r) => r.usage?.estimated),
     elapsedMs: outcome.totals.elapsedMs,
     generationMs,
-    tokensPerSecond: tokens > 0 && generationMs > 0 ? (tokens * 1000) / generationMs : null,
+    // A recording's speed is the playback's, not a model's: not a figure worth showing.
+    tokensPerSecond: !figures.recording && tokens > 0 && generationMs > 0 ? (tokens * 1000) / generationMs : null,
     engine: figures.engineLabel,
     recording: figures.recording,
     response: {

@@ -45,7 +45,7 @@ function stats(task: string, rows: readonly BenchResultRow[]): TaskStats {
   const n = rows.length;
   const sum = (pick: (row: BenchResultRow) => number) => rows.reduce((total, row) => total + pick(row), 0);
   const correct = rows.filter((r) => r.correct).length;
-  const timed = rows.filter((r) => r.generationMs > 0);
+  const timed = rows.filter((r) => r.tokensPerSecond !== null && r.generationMs > 0);
   const timedMs = timed.reduce((total, r) => total + r.generationMs, 0);
   const timedTokens = timed.reduce((total, r) => total + r.completionTokens, 0);
   return {
