@@ -198,7 +198,7 @@ export class R1ciApp extends LitElement {
             ${session
               ? html`<r1ci-session-view .session=${session} .revision=${this.sessions.revision} .stage=${session.status === 'running' ? stage : 'idle'} .runnableLanguages=${R1CI_3B.fence.runnableLanguages}></r1ci-session-view>`
               : html`<div class="welcome">
-                  <r1ci-model-status .state=${this.model.state} .gpu=${this.model.gpu} .choice=${choice} .fallbacks=${this.model.catalog.filter((c) => !c.isR1CI)}></r1ci-model-status>
+                  <r1ci-model-status .state=${this.model.state} .gpu=${this.model.gpu} .choice=${choice} .fit=${this.model.fit} .fallbacks=${this.model.catalog.filter((c) => !c.isR1CI)}></r1ci-model-status>
                   ${canAsk ? nothing : html`<r1ci-demo-picker class="inline-demos" ?disabled=${this.sessions.busy}></r1ci-demo-picker>`}
                   <p class="intro">Ask a question: the model reasons, writes Python, runs it here in your browser, reads the output and answers. Nothing leaves your machine.</p>
                   <r1ci-example-questions ?disabled=${!canAsk}></r1ci-example-questions>

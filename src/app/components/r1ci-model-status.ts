@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { emit } from '../app-events';
 import type { ModelState } from '../controllers/model-controller';
-import type { GpuStatus, ModelChoice } from '../services/model-backend';
+import type { GpuStatus, MemoryFit, ModelChoice } from '../services/model-backend';
 import { formatDuration } from '../state/stats';
 import { sharedStyles } from '../styles';
 
@@ -18,7 +18,9 @@ export class R1ciModelStatus extends LitElement {
     gpu: { attribute: false },
     choice: { attribute: false },
     fallbacks: { attribute: false },
+    fit: { attribute: false },
   };
+  declare fit: MemoryFit | null;
   declare state: ModelState;
   declare gpu: GpuStatus | null;
   declare choice: ModelChoice | null;
@@ -37,6 +39,8 @@ export class R1ciModelStatus extends LitElement {
       .row { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; margin-top: 0.45rem; }
       progress { width: min(22rem, 100%); height: 0.7rem; }
       .figures { font-variant-numeric: tabular-nums; font-size: 0.8rem; }
+      .fit { border-radius: 6px; padding: 0.1rem 0.6rem; margin: 0.4rem 0; background: var(--surface-2); color: var(--warning); }
+      .fit.cannot-run { color: var(--danger); }
     `,
   ];
 
@@ -46,6 +50,14 @@ export class R1ciModelStatus extends LitElement {
     this.gpu = null;
     this.choice = null;
     this.fallbacks = [];
+    this.fit = null;
+  }
+
+  /** GPU memory warnings before a download or a load, most serious first. */
+  private renderFit() {
+    const fit = this.fit;
+    if (!fit || fit.warnings.length === 0) return nothing;
+    return html`<div class="fit ${fit.verdict}" role="note" data-testid="memory-fit">${fit.warnings.map((w) => html`<p>${w}</p>`)}</div>`;
   }
 
   override render() {
@@ -80,8 +92,9 @@ export class R1ciModelStatus extends LitElement {
           <h2>${name} is not downloaded yet</h2>
           <p>It is stored in your browser once and then works offline.${this.choice?.downloadBytes ? ` Download size: ${formatBytes(this.choice.downloadBytes)}.` : ''}
             ${s.bytesDone ? ` ${formatBytes(s.bytesDone)} already downloaded.` : ''}</p>
+          ${this.renderFit()}
           <div class="row">
-            <button class="primary" @click=${() => this.act('download')}>${s.bytesDone ? 'Resume download' : 'Download'}</button>
+            <button class="primary" ?disabled=${this.fit?.verdict === 'cannot-run'} @click=${() => this.act('download')}>${s.bytesDone ? 'Resume download' : 'Download'}</button>
             ${s.bytesDone ? html`<button class="danger" @click=${() => this.act('delete')}>Delete partial download</button>` : nothing}
           </div>
         </section>`;
@@ -99,6 +112,7 @@ export class R1ciModelStatus extends LitElement {
       case 'cached':
         return html`<section class="good" role="status" data-testid="cached">
           <h2>${name} is downloaded</h2><p>It loads into your graphics card when you ask the first question.</p>
+          ${this.renderFit()}
           <div class="row"><button @click=${() => this.act('load')}>Load now</button><button class="danger" @click=${() => this.act('delete')}>Delete from this browser</button></div>
         </section>`;
       case 'loading':

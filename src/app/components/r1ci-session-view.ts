@@ -131,7 +131,9 @@ export class R1ciSessionView extends LitElement {
       const words = this.stage === 'preparing' ? 'Preparing…' : this.stage === 'running-python' ? 'Running Python…' : 'Generating…';
       return html`<p class="status muted" role="status">${words}</p>`;
     }
-    return html`<p class="status ${s.status}" role="status" data-testid="session-status">${cap(statusWords(s))}.</p>`;
+    const deviceLost = s.status === 'error' && s.error?.name === 'GPUDeviceLostError';
+    return html`<p class="status ${s.status}" role="status" data-testid="session-status">${cap(statusWords(s))}${/[.!?]$/.test(statusWords(s)) ? '' : '.'}</p>
+      ${deviceLost ? html`<button @click=${() => location.reload()}>Reload the page</button>` : nothing}`;
   }
 
   private async copyMarkdown(): Promise<void> {

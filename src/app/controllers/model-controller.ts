@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Engine } from '../../engines/engine';
-import type { DownloadProgress, GpuStatus, LoadProgress, ModelBackend, ModelChoice } from '../services/model-backend';
+import type { DownloadProgress, GpuStatus, LoadProgress, MemoryFit, ModelBackend, ModelChoice } from '../services/model-backend';
 
 /** The start-up states the model panel shows, in the order a first visit usually meets them. */
 export type ModelState =
@@ -29,6 +29,18 @@ export class ModelController implements ReactiveController {
   constructor(private readonly host: ReactiveControllerHost, readonly backend: ModelBackend, modelId: string) {
     host.addController(this);
     this.modelId = backend.catalog().some((c) => c.id === modelId) ? modelId : backend.catalog()[0]!.id;
+    backend.onModelLost((reason) => {
+      this.engine = null;
+      // A lost GPU device is worth a word (the conversation itself keeps its partial answer);
+      // a worker stopped on purpose (a stop that had to terminate it) just means "load again".
+      if (reason?.name === 'GPUDeviceLostError') this.set({ phase: 'error', message: reason.message });
+      else if (this.state.phase === 'ready') void this.refreshAvailability();
+    });
+  }
+
+  /** The GPU memory check for the chosen model (null before the GPU is known). */
+  get fit(): MemoryFit | null {
+    return this.gpu?.kind === 'ok' ? this.backend.memoryFit(this.modelId) : null;
   }
 
   hostConnected(): void {}
@@ -77,6 +89,8 @@ export class ModelController implements ReactiveController {
   }
 
   async download(): Promise<void> {
+    const fit = this.fit;
+    if (fit?.verdict === 'cannot-run') return this.set({ phase: 'error', message: fit.warnings.join(' ') });
     const work = this.begin();
     this.set({ phase: 'downloading', progress: { bytesDone: 0, bytesTotal: 0 } });
     try {

@@ -1,8 +1,9 @@
 import { buildCatalog, catalogOptionsFromUrl, entriesForDevice, type CatalogEntry } from '../../../models/catalog';
 import { deleteModel, downloadModel, inspectModel, probeWeights, requestPersistentStorage } from '../../models-cache';
-import { detectWebGpu } from '../adapters/interim-gpu';
-import { loadWebGpuEngine } from '../adapters/interim-engine';
-import type { GpuStatus, ModelAvailability, ModelBackend, ModelChoice } from './model-backend';
+import { assessMemoryFit, type GpuInfo } from '../../gpu';
+import { detectGpuStatus } from './gpu';
+import type { GpuStatus, MemoryFit, ModelAvailability, ModelBackend, ModelChoice } from './model-backend';
+import { WebGpuEngines } from './webgpu-engine';
 
 /**
  * The model backend built on the catalog (models/catalog.ts) and the app-owned download cache
@@ -13,6 +14,10 @@ import type { GpuStatus, ModelAvailability, ModelBackend, ModelChoice } from './
 export function createCatalogBackend(pageUrl: string): ModelBackend {
   const all = buildCatalog(catalogOptionsFromUrl(pageUrl));
   let usable: CatalogEntry[] = all;
+  let gpuInfo: GpuInfo | null = null;
+  const lostListeners: ((reason: Error) => void)[] = [];
+  // Created on first load: the LLM worker (and web-llm inside it) starts only when a model is wanted.
+  let engines: WebGpuEngines | null = null;
   const entry = (id: string): CatalogEntry => {
     const found = all.find((e) => e.id === id);
     if (!found) throw Object.assign(new Error(`Unknown model "${id}": choose one in Settings.`), { name: 'EngineError' });
@@ -23,8 +28,11 @@ export function createCatalogBackend(pageUrl: string): ModelBackend {
     catalog: () => usable.map(toChoice),
 
     async detectGpu(): Promise<GpuStatus> {
-      const gpu = await detectWebGpu();
-      if (gpu.kind === 'ok') usable = entriesForDevice(all, gpu.shaderF16);
+      const gpu = await detectGpuStatus();
+      if (gpu.kind === 'ok') {
+        usable = entriesForDevice(all, gpu.shaderF16);
+        gpuInfo = gpu.info ?? null;
+      }
       return gpu;
     },
 
@@ -60,7 +68,21 @@ export function createCatalogBackend(pageUrl: string): ModelBackend {
       await deleteModel(entry(modelId), all);
     },
 
-    loadEngine: (modelId, onProgress, signal) => loadWebGpuEngine(entry(modelId), onProgress, signal),
+    memoryFit(modelId): MemoryFit | null {
+      const model = entry(modelId);
+      if (!gpuInfo || model.vramRequiredMB === undefined) return null;
+      const fit = assessMemoryFit(gpuInfo, { vramMB: model.vramRequiredMB });
+      return { verdict: fit.verdict, warnings: fit.warnings };
+    },
+
+    onModelLost(listener) {
+      lostListeners.push(listener);
+    },
+
+    loadEngine(modelId, onProgress, signal) {
+      engines ??= new WebGpuEngines((reason) => lostListeners.forEach((l) => l(reason)));
+      return engines.load(entry(modelId), onProgress, signal);
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import type { ProtocolRecord } from '../../../models/protocol';
 import type { Engine } from '../../engines/engine';
+import type { GpuInfo } from '../../gpu';
 
 /**
  * What the app needs from the model side (catalog, WebGPU check, download cache, engine), as one
@@ -25,7 +26,7 @@ export interface ModelChoice {
 
 export type GpuStatus =
   | { kind: 'none'; reason: string }
-  | { kind: 'ok'; shaderF16: boolean; isFallbackAdapter: boolean; description: string; maxBufferMB?: number };
+  | { kind: 'ok'; shaderF16: boolean; isFallbackAdapter: boolean; description: string; info?: GpuInfo };
 
 export type ModelAvailability =
   | { kind: 'cached' }
@@ -49,6 +50,12 @@ export interface LoadProgress {
   fraction?: number;
 }
 
+/** Whether the chosen model fits this GPU: `cannot-run` blocks the download, `warn` asks for care. */
+export interface MemoryFit {
+  verdict: 'ok' | 'warn' | 'cannot-run';
+  warnings: string[];
+}
+
 export interface ModelBackend {
   catalog(): ModelChoice[];
   detectGpu(): Promise<GpuStatus>;
@@ -56,6 +63,10 @@ export interface ModelBackend {
   /** Downloads what is missing; aborting pauses (finished files are kept, a later call resumes). */
   download(modelId: string, onProgress: (p: DownloadProgress) => void, signal?: AbortSignal): Promise<void>;
   remove(modelId: string): Promise<void>;
+  /** The GPU memory check for a model, once the GPU is known; null before or when nothing is known. */
+  memoryFit(modelId: string): MemoryFit | null;
+  /** Told when a loaded model is lost (worker crash, GPU device lost): the next question loads it again. */
+  onModelLost(listener: (reason: Error) => void): void;
   /** Loads the model into the GPU and returns an engine for the loop. */
   loadEngine(modelId: string, onProgress: (p: LoadProgress) => void, signal?: AbortSignal): Promise<Engine>;
 }

@@ -1,4 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expectShellRendered, pwaScreenshot, PWA_PORTS, serveStatic, testedDist, waitForIsolatedControl, type PwaWindow, type StaticServer } from './pwa-helpers';
 
 /**
@@ -6,7 +9,13 @@ import { expectShellRendered, pwaScreenshot, PWA_PORTS, serveStatic, testedDist,
  * sets no COOP/COEP: the service worker supplies them, so the second load is cross-origin isolated.
  */
 let server: StaticServer;
-test.beforeAll(async () => { server = await serveStatic(testedDist(), PWA_PORTS.subPath, '/r1ci/'); });
+/** A replay whose first script never ends, on the same origin (a teacher's shared ?replay= file). */
+const RUNAWAY = { question: 'Loop forever, then answer.', rounds: ['I will loop.\n```python\nwhile True:\n    pass\n```\n', 'Stopped. <<<1>>>'] };
+test.beforeAll(async () => {
+  const fixtures = mkdtempSync(join(tmpdir(), 'r1ci-pwa-replays-'));
+  writeFileSync(join(fixtures, 'runaway.json'), JSON.stringify(RUNAWAY));
+  server = await serveStatic(testedDist(), PWA_PORTS.subPath, '/r1ci/', ['--mount', `/r1ci-replays=${fixtures}`]);
+});
 test.afterAll(async () => { await server?.close(); });
 
 test('under /r1ci/ with no special headers, the service worker isolates the second load, with one reload only', async ({ page, request }) => {
@@ -75,4 +84,36 @@ test.describe('where isolation is impossible', () => {
     expect(await page.evaluate(() => (window as unknown as PwaWindow).r1ciPwa.isolationMode())).toBe('not-isolated');
     await pwaScreenshot(page, '02-not-isolated-badge');
   });
+});
+
+/**
+ * Python workers the page starts: an interrupt keeps the one it has, a restart starts another. Built
+ * worker files are all named worker-<hash>.js, so the Python one is told by its content (it loads Pyodide).
+ */
+function countPythonWorkers(page: Page): () => number {
+  let count = 0;
+  page.on('worker', (worker) => {
+    const file = join(testedDist(), new URL(worker.url()).pathname.replace(/^\/r1ci\//, ''));
+    if (readFileSync(file, 'utf8').includes('pyodide.mjs')) count++;
+  });
+  return () => count;
+}
+
+test('isolated by the service worker, a runaway script is stopped by the interrupt and the same worker runs the next script', async ({ page }) => {
+  await page.goto(server.url);
+  await waitForIsolatedControl(page);
+  const pythonWorkers = countPythonWorkers(page);
+  await page.goto(server.url + '?replay=/r1ci-replays/runaway.json');
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  const cell = page.locator('r1ci-code-cell').first();
+  await expect(cell).toContainText('running', { timeout: 60_000 });
+  await page.waitForTimeout(500); // well inside the loop
+  await page.getByTestId('stop').click();
+  await expect(cell).toContainText('stopped');
+  await expect(page.getByTestId('session-status')).toHaveText('Stopped by the user.');
+
+  // The next script runs in the same worker: no new Python worker was started.
+  await page.locator('r1ci-app').getByRole('button', { name: /Game of 24/ }).first().click();
+  await expect(page.locator('r1ci-code-cell').first().getByLabel('Python output')).toContainText('((1+2)*(2+6))', { timeout: 60_000 });
+  expect(pythonWorkers()).toBe(1);
 });
