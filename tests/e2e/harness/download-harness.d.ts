@@ -7,9 +7,9 @@ type StartOptions = { concurrency?: number; pauseAtFiles?: number; skipQuotaChec
 
 declare global {
   interface Window {
-    events: DownloadProgress[];
-    run: Promise<RunResult>;
-    h: {
+    dlEvents: DownloadProgress[];
+    dlRun: Promise<RunResult>;
+    dl: {
       start(folder: string, port: number, options?: StartOptions): void;
       download(folder: string, port: number, options?: StartOptions): Promise<RunResult & { events: DownloadProgress[] }>;
       inspect(folder: string, port: number): Promise<ModelCacheReport>;

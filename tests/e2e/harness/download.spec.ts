@@ -58,7 +58,7 @@ test.beforeEach(async ({ page }) => {
 
 test('downloads every file into web-llm\'s caches with progress, and web-llm finds the model there', async ({ page }) => {
   const requests = recordRequests(page, PLAIN_PORT);
-  const result = await page.evaluate(([f, p]) => window.h.download(f, p), [TINY, PLAIN_PORT] as const);
+  const result = await page.evaluate(([f, p]) => window.dl.download(f, p), [TINY, PLAIN_PORT] as const);
   expect(result.error).toBeUndefined();
   expect(result.summary).toMatchObject({ filesFetched: 10, filesSkipped: 0, bytesFetched: tinyBytes });
   expect(requests.sort()).toEqual([...ALL_FILES].sort());
@@ -70,7 +70,7 @@ test('downloads every file into web-llm\'s caches with progress, and web-llm fin
   expect(done).toEqual([...done].sort((a, b) => a - b));
 
   const base = `http://127.0.0.1:${PLAIN_PORT}/models/${TINY}/resolve/main/`;
-  expect(await page.evaluate(() => window.h.keys())).toEqual([
+  expect(await page.evaluate(() => window.dl.keys())).toEqual([
     `webllm/config ${base}mlc-chat-config.json`,
     ...[...SHARDS, 'tensor-cache.json', 'tokenizer.json'].map((f) => `webllm/model ${base}${f}`),
     `webllm/wasm http://127.0.0.1:${PLAIN_PORT}/models/libs/${LIB}`,
@@ -79,34 +79,34 @@ test('downloads every file into web-llm\'s caches with progress, and web-llm fin
   // web-llm itself: its cache check finds every shard; its loader takes the config and the library from
   // the cache (no request) and fails only where the stand-in library cannot be instantiated.
   requests.length = 0;
-  const webllm = await page.evaluate(([f, p]) => window.h.webllm(f, p), [TINY, PLAIN_PORT] as const);
+  const webllm = await page.evaluate(([f, p]) => window.dl.webllm(f, p), [TINY, PLAIN_PORT] as const);
   expect(webllm.has).toBe(true);
   expect(webllm.reloadError).toMatchObject({ name: 'CompileError', message: expect.stringMatching(/expected magic word/) });
   expect(requests).toEqual([]);
 });
 
 test('a downloaded model is still ready after a reload, read from the caches alone', async ({ page }) => {
-  await page.evaluate(([f, p]) => window.h.download(f, p), [TINY, PLAIN_PORT] as const);
+  await page.evaluate(([f, p]) => window.dl.download(f, p), [TINY, PLAIN_PORT] as const);
   await page.reload();
   await expect(page).toHaveTitle(/ready/);
   const requests = recordRequests(page, PLAIN_PORT);
-  const report = await page.evaluate(([f, p]) => window.h.inspect(f, p), [TINY, PLAIN_PORT] as const);
+  const report = await page.evaluate(([f, p]) => window.dl.inspect(f, p), [TINY, PLAIN_PORT] as const);
   expect(report).toMatchObject({ state: 'ready', bytesCached: tinyBytes, bytesTotal: tinyBytes, filesCached: 10, missing: [] });
   expect(requests).toEqual([]);
 });
 
 test('delete removes every entry of the model from all three caches', async ({ page }) => {
-  await page.evaluate(([f, p]) => window.h.download(f, p), [TINY, PLAIN_PORT] as const);
-  expect(await page.evaluate(([f, p]) => window.h.remove(f, p), [TINY, PLAIN_PORT] as const)).toBe(10);
-  expect(await page.evaluate(() => window.h.keys())).toEqual([]);
-  expect(await page.evaluate(([f, p]) => window.h.inspect(f, p), [TINY, PLAIN_PORT] as const)).toMatchObject({ state: 'absent', bytesCached: 0 });
-  expect((await page.evaluate(([f, p]) => window.h.webllm(f, p), [TINY, PLAIN_PORT] as const)).has).toBe(false);
+  await page.evaluate(([f, p]) => window.dl.download(f, p), [TINY, PLAIN_PORT] as const);
+  expect(await page.evaluate(([f, p]) => window.dl.remove(f, p), [TINY, PLAIN_PORT] as const)).toBe(10);
+  expect(await page.evaluate(() => window.dl.keys())).toEqual([]);
+  expect(await page.evaluate(([f, p]) => window.dl.inspect(f, p), [TINY, PLAIN_PORT] as const)).toMatchObject({ state: 'absent', bytesCached: 0 });
+  expect((await page.evaluate(([f, p]) => window.dl.webllm(f, p), [TINY, PLAIN_PORT] as const)).has).toBe(false);
 });
 
 test('web-llm\'s own delete finds the entries under the same keys (only its manifest is left, as web-llm leaves it)', async ({ page }) => {
-  await page.evaluate(([f, p]) => window.h.download(f, p), [TINY, PLAIN_PORT] as const);
-  await page.evaluate(([f, p]) => window.h.webllmDeleteAll(f, p), [TINY, PLAIN_PORT] as const);
-  expect(await page.evaluate(() => window.h.keys())).toEqual([`webllm/model http://127.0.0.1:${PLAIN_PORT}/models/${TINY}/resolve/main/tensor-cache.json`]);
+  await page.evaluate(([f, p]) => window.dl.download(f, p), [TINY, PLAIN_PORT] as const);
+  await page.evaluate(([f, p]) => window.dl.webllmDeleteAll(f, p), [TINY, PLAIN_PORT] as const);
+  expect(await page.evaluate(() => window.dl.keys())).toEqual([`webllm/model http://127.0.0.1:${PLAIN_PORT}/models/${TINY}/resolve/main/tensor-cache.json`]);
 });
 
 test.describe('over a slow connection', () => {
@@ -116,18 +116,18 @@ test.describe('over a slow connection', () => {
 
   test('pause, then resume fetches only the files not yet cached', async ({ page }) => {
     const requests = recordRequests(page, SLOW_PORT);
-    const paused = await page.evaluate(([f, p]) => window.h.download(f, p, { concurrency: 1, pauseAtFiles: 5 }), [TINY, SLOW_PORT] as const);
+    const paused = await page.evaluate(([f, p]) => window.dl.download(f, p, { concurrency: 1, pauseAtFiles: 5 }), [TINY, SLOW_PORT] as const);
     expect(paused.error?.name).toBe('AbortError');
-    const partial = await page.evaluate(([f, p]) => window.h.inspect(f, p), [TINY, SLOW_PORT] as const);
+    const partial = await page.evaluate(([f, p]) => window.dl.inspect(f, p), [TINY, SLOW_PORT] as const);
     expect(partial.state).toBe('partial');
     const cached = ALL_FILES.filter((f) => !partial.missing.includes(f));
     expect(cached.length).toBeGreaterThanOrEqual(5);
-    expect(await page.evaluate(() => window.h.keys())).toHaveLength(cached.length);
+    expect(await page.evaluate(() => window.dl.keys())).toHaveLength(cached.length);
     // Progress while paused-in-the-middle: some bytes done, not all.
     expect(paused.events.at(-1)!.bytesDone).toBeLessThan(tinyBytes);
 
     requests.length = 0;
-    const resumed = await page.evaluate(([f, p]) => window.h.download(f, p, { concurrency: 1 }), [TINY, SLOW_PORT] as const);
+    const resumed = await page.evaluate(([f, p]) => window.dl.download(f, p, { concurrency: 1 }), [TINY, SLOW_PORT] as const);
     expect(resumed.error).toBeUndefined();
     expect(requests.sort()).toEqual([...partial.missing].sort());
     expect(resumed.summary?.filesSkipped).toBe(cached.length);
@@ -135,42 +135,42 @@ test.describe('over a slow connection', () => {
     const last = resumed.events.at(-1)!;
     expect(last).toMatchObject({ phase: 'done', percent: 100 });
     expect(resumed.events.some((e) => e.bytesPerSecond > 0 && e.secondsLeft !== undefined)).toBe(true);
-    expect((await page.evaluate(([f, p]) => window.h.inspect(f, p), [TINY, SLOW_PORT] as const)).state).toBe('ready');
+    expect((await page.evaluate(([f, p]) => window.dl.inspect(f, p), [TINY, SLOW_PORT] as const)).state).toBe('ready');
   });
 
   test('the server dying mid-download gives a network error; resuming later keeps the finished files', async ({ page }) => {
     const requests = recordRequests(page, SLOW_PORT);
-    await page.evaluate(([f, p]) => window.h.start(f, p, { concurrency: 1 }), [TINY, SLOW_PORT] as const);
-    await page.waitForFunction(() => window.events.some((e) => e.filesDone >= 4 && e.currentFiles.length > 0));
+    await page.evaluate(([f, p]) => window.dl.start(f, p, { concurrency: 1 }), [TINY, SLOW_PORT] as const);
+    await page.waitForFunction(() => window.dlEvents.some((e) => e.filesDone >= 4 && e.currentFiles.length > 0));
     await stop(slowServer);
-    const failed = await page.evaluate(() => window.run);
+    const failed = await page.evaluate(() => window.dlRun);
     expect(failed.error?.name).toBe('ModelNetworkError');
     expect(failed.error?.message).toMatch(/Press Resume/);
-    const partial = await page.evaluate(([f, p]) => window.h.inspect(f, p), [TINY, SLOW_PORT] as const);
+    const partial = await page.evaluate(([f, p]) => window.dl.inspect(f, p), [TINY, SLOW_PORT] as const);
     expect(partial.state).toBe('partial');
     // The file cut off mid-way was not stored: every cache entry is a whole file.
-    expect(await page.evaluate(() => window.h.keys())).toHaveLength(partial.filesCached);
+    expect(await page.evaluate(() => window.dl.keys())).toHaveLength(partial.filesCached);
 
     slowServer = await serveFixtures(SLOW_PORT, 50_000);
     requests.length = 0;
-    const resumed = await page.evaluate(([f, p]) => window.h.download(f, p), [TINY, SLOW_PORT] as const);
+    const resumed = await page.evaluate(([f, p]) => window.dl.download(f, p), [TINY, SLOW_PORT] as const);
     expect(resumed.error).toBeUndefined();
     expect(requests.sort()).toEqual([...partial.missing].sort());
-    expect((await page.evaluate(([f, p]) => window.h.inspect(f, p), [TINY, SLOW_PORT] as const)).state).toBe('ready');
+    expect((await page.evaluate(([f, p]) => window.dl.inspect(f, p), [TINY, SLOW_PORT] as const)).state).toBe('ready');
   });
 });
 
 test('going offline mid-download says so, and the download resumes once back online', async ({ page, context }) => {
   const slow = await serveFixtures(SLOW_PORT, 50_000);
   try {
-    await page.evaluate(([f, p]) => window.h.start(f, p, { concurrency: 1 }), [TINY, SLOW_PORT] as const);
-    await page.waitForFunction(() => window.events.some((e) => e.filesDone >= 4));
+    await page.evaluate(([f, p]) => window.dl.start(f, p, { concurrency: 1 }), [TINY, SLOW_PORT] as const);
+    await page.waitForFunction(() => window.dlEvents.some((e) => e.filesDone >= 4));
     await context.setOffline(true);
-    const failed = await page.evaluate(() => window.run);
+    const failed = await page.evaluate(() => window.dlRun);
     expect(failed.error?.name).toBe('ModelNetworkError');
     expect(failed.error?.message).toMatch(/You are offline.*Reconnect and press Resume/);
     await context.setOffline(false);
-    const resumed = await page.evaluate(([f, p]) => window.h.download(f, p), [TINY, SLOW_PORT] as const);
+    const resumed = await page.evaluate(([f, p]) => window.dl.download(f, p), [TINY, SLOW_PORT] as const);
     expect(resumed.error).toBeUndefined();
     expect(resumed.summary?.filesSkipped).toBeGreaterThanOrEqual(4);
   } finally {
@@ -179,28 +179,28 @@ test('going offline mid-download says so, and the download resumes once back onl
 });
 
 test('a missing shard is an HTTP 404 error naming the file and saying the weights are not hosted there', async ({ page }) => {
-  const result = await page.evaluate(([f, p]) => window.h.download(f, p), ['tiny-missing-q4f32_1-MLC', PLAIN_PORT] as const);
+  const result = await page.evaluate(([f, p]) => window.dl.download(f, p), ['tiny-missing-q4f32_1-MLC', PLAIN_PORT] as const);
   expect(result.error?.name).toBe('ModelFileNotFoundError');
   expect(result.error?.message).toContain(`http://127.0.0.1:${PLAIN_PORT}/models/tiny-missing-q4f32_1-MLC/params_shard_1.bin`);
   expect(result.error?.message).toMatch(/weights are not hosted at this URL/);
 });
 
 test('a shard shorter than its manifest record is refused and not cached', async ({ page }) => {
-  const result = await page.evaluate(([f, p]) => window.h.download(f, p), ['tiny-truncated-q4f32_1-MLC', PLAIN_PORT] as const);
+  const result = await page.evaluate(([f, p]) => window.dl.download(f, p), ['tiny-truncated-q4f32_1-MLC', PLAIN_PORT] as const);
   expect(result.error?.name).toBe('TruncatedFileError');
   expect(result.error?.message).toMatch(/params_shard_1.bin has 3000 bytes but the model's tensor-cache.json says 4096/);
-  const report = await page.evaluate(([f, p]) => window.h.inspect(f, p), ['tiny-truncated-q4f32_1-MLC', PLAIN_PORT] as const);
+  const report = await page.evaluate(([f, p]) => window.dl.inspect(f, p), ['tiny-truncated-q4f32_1-MLC', PLAIN_PORT] as const);
   expect(report.missing).toContain('params_shard_1.bin');
   // Not stored at all (the size check errors the stream before cache.put commits).
-  expect((await page.evaluate(() => window.h.keys())).filter((k) => k.endsWith('params_shard_1.bin'))).toEqual([]);
+  expect((await page.evaluate(() => window.dl.keys())).filter((k) => k.endsWith('params_shard_1.bin'))).toEqual([]);
 });
 
 test('the hosting probe tells a hosted model from an empty folder', async ({ page }) => {
-  expect(await page.evaluate(([f, p]) => window.h.probe(f, p), [TINY, PLAIN_PORT] as const)).toMatchObject({ status: 'hosted' });
-  const missing = await page.evaluate(([f, p]) => window.h.probe(f, p), ['R1-Code-Interpreter-3B-q4f32_1-MLC', PLAIN_PORT] as const);
+  expect(await page.evaluate(([f, p]) => window.dl.probe(f, p), [TINY, PLAIN_PORT] as const)).toMatchObject({ status: 'hosted' });
+  const missing = await page.evaluate(([f, p]) => window.dl.probe(f, p), ['R1-Code-Interpreter-3B-q4f32_1-MLC', PLAIN_PORT] as const);
   expect(missing.status).toBe('missing');
   expect(missing).toMatchObject({ message: expect.stringMatching(/not hosted at .*R1-Code-Interpreter-3B-q4f32_1-MLC/) });
-  const offline = await page.evaluate(([f, p]) => window.h.probe(f, p), [TINY, SLOW_PORT + 10] as const);
+  const offline = await page.evaluate(([f, p]) => window.dl.probe(f, p), [TINY, SLOW_PORT + 10] as const);
   expect(offline.status).toBe('unreachable');
 });
 
@@ -214,7 +214,7 @@ test.describe('storage quota', () => {
     // Chromium's quota override limits writes but estimate() keeps reporting the real quota: stub estimate().
     await page.evaluate(() => { navigator.storage.estimate = async () => ({ quota: 100_000, usage: 20_000 }); });
     const requests = recordRequests(page, PLAIN_PORT);
-    const result = await page.evaluate(([f, p]) => window.h.download(f, p), [TINY, PLAIN_PORT] as const);
+    const result = await page.evaluate(([f, p]) => window.dl.download(f, p), [TINY, PLAIN_PORT] as const);
     expect(result.error?.name).toBe('StorageQuotaError');
     expect(result.error?.message).toMatch(/needs about \d+ MB more storage but the browser allows only 80 kB more/);
     expect(requests.filter((r) => r.endsWith('.bin'))).toEqual([]);
@@ -222,7 +222,7 @@ test.describe('storage quota', () => {
 
   test('QuotaExceededError while storing becomes StorageQuotaError', async ({ page }) => {
     await setQuota(page, 60_000);
-    const result = await page.evaluate(([f, p]) => window.h.download(f, p, { skipQuotaCheck: true }), [TINY, PLAIN_PORT] as const);
+    const result = await page.evaluate(([f, p]) => window.dl.download(f, p, { skipQuotaCheck: true }), [TINY, PLAIN_PORT] as const);
     expect(result.error?.name).toBe('StorageQuotaError');
     expect(result.error?.message).toMatch(/refused to store \S+ \(storage quota exceeded\).*files already downloaded are kept/);
   });
