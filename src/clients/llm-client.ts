@@ -115,6 +115,10 @@ export class LlmClient {
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
       return await this.life.call((api) => api.generate(request, Comlink.proxy(sink)));
+    } catch (err) {
+      // The worker dropped the model with the device; the UI must offer to load it again.
+      if ((err as Error)?.name === 'GPUDeviceLostError') this.loaded = null;
+      throw err;
     } finally {
       signal?.removeEventListener('abort', onAbort);
       clearTimeout(grace);

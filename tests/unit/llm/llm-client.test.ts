@@ -121,14 +121,16 @@ describe('LlmClient', () => {
     expect(client.workerStarts).toBe(2);
   });
 
-  it('keeps worker errors by name (they cross as plain objects)', async () => {
+  it('keeps worker errors by name (they cross as plain objects), and forgets the model after a device loss', async () => {
     const { client } = setup({
       generate: async () => {
         throw Object.assign(new Error('The graphics device was lost'), { name: 'GPUDeviceLostError' });
       },
     });
+    client.loaded = {} as never;
     const err = await client.generate(REQUEST, { onText: () => true }).catch((e) => e);
     expect(err.name).toBe('GPUDeviceLostError');
+    expect(client.loaded).toBeNull();
   });
 
   it('restart rejects what is in flight and forgets the loaded model', async () => {
