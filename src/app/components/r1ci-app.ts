@@ -174,6 +174,13 @@ export class R1ciApp extends LitElement {
   }
 
   override render() {
+    // ?view=benchmark: the Benchmark view (its code loads on first use), given the model when one can run.
+    if (new URLSearchParams(location.search).get('view') === 'benchmark') {
+      void import('./r1ci-benchmark-view');
+      const m = this.model;
+      const model = m.canRunModel ? { label: m.choice.displayName, protocol: effectiveProtocol(m.choice.protocol, this._settings.overrides), getEngine: (signal: AbortSignal) => m.getEngine(signal) } : null;
+      return html`<r1ci-benchmark-view .model=${model}></r1ci-benchmark-view>`;
+    }
     const session = this.sessions.selected;
     const stage = this.sessions.busy ? this.sessions.stage : 'idle';
     const canAsk = this.model.canRunModel;
@@ -182,6 +189,7 @@ export class R1ciApp extends LitElement {
       <header class="top">
         <button class="nav-toggle" aria-expanded=${this._navOpen} aria-controls="nav" @click=${() => (this._navOpen = !this._navOpen)} aria-label="Conversations and demos">☰</button>
         <h1>R1-Code-Interpreter <span class="muted">in your browser</span></h1>
+        <a class="bench-link" href="?view=benchmark" data-testid="benchmark-link">Benchmark</a>
         <span class="model-chip" title="Model for new questions">${choice.displayName}${choice.isR1CI || choice.displayName.includes('not R1-CI') ? nothing : html` <span class="fallback">(not R1-CI)</span>`}</span>
         <pwa-status-badge></pwa-status-badge><pwa-install-button></pwa-install-button>
         <button class="settings-toggle" aria-expanded=${this._settingsOpen} aria-controls="settings" @click=${() => (this._settingsOpen = !this._settingsOpen)}>Settings</button>
