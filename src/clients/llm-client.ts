@@ -20,7 +20,11 @@ export interface LlmClientOptions {
   createWorker?: () => WorkerLike;
   /** Base for relative model URLs. Default: `document.baseURI` (the app may live under a sub-path). */
   baseUrl?: string;
-  /** After an abort, how long the worker may take to stop before it is terminated. Default 5000 ms. */
+  /**
+   * After an abort, how long the worker may take to stop before it is terminated (which unloads the
+   * model). A stop is seen between tokens and between 1024-token prefill parts, so this only fires for a
+   * GPU that hangs. Default 15000 ms.
+   */
   abortGraceMs?: number;
   /** Told when the worker ends (crash, restart): the loaded model is gone with it. */
   onExit?: (reason: Error) => void;
@@ -48,7 +52,7 @@ export class LlmClient {
 
   constructor(options: LlmClientOptions = {}) {
     this.baseUrl = options.baseUrl;
-    this.abortGraceMs = options.abortGraceMs ?? 5000;
+    this.abortGraceMs = options.abortGraceMs ?? 15_000;
     this.life = new WorkerLifecycle<LlmWorkerApi>({
       label: 'model',
       create: options.createWorker ?? createLlmWorker,

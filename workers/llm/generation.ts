@@ -20,6 +20,10 @@ export interface TokenModel {
   beginRound(sampling: SamplingValues, contextIds: readonly number[]): void;
   /** Appends `ids` to the KV cache and samples the next token from the last position's logits. */
   forward(ids: number[], isPrefill: boolean): Promise<number>;
+  /** Appends `ids` to the KV cache; whatever is sampled is discarded and leaves no trace (repetition counts). */
+  forwardPrefix(ids: number[]): Promise<void>;
+  /** Tokens per prefill pass; a longer prefill is split so an abort is seen between parts. */
+  readonly prefillChunkSize: number;
   /** Removes the last `n` tokens from the KV cache; false when the runtime cannot. */
   popN(n: number): boolean;
   /** Empties the KV cache. */
@@ -100,10 +104,27 @@ export async function generateRound(model: TokenModel, cache: CacheState, reques
     const maxTokens = Math.min(request.maxTokens, room);
 
     let started = control.now();
-    // Mark dirty while the GPU works: if forward throws, the cache holds an unknown part of the tokens.
+    // A long prefill (thousands of tokens on a slow GPU) goes in parts so a stop is seen between them.
+    // Mark dirty while the GPU works: if a forward throws, the cache holds an unknown part of the tokens.
+    const chunk = Math.max(1, model.prefillChunkSize);
+    let done = 0;
+    while (prefill.length - done > chunk) {
+      const part = prefill.slice(done, done + chunk);
+      cache.dirty = true;
+      await model.forwardPrefix(part);
+      cache.ids.push(...part);
+      cache.dirty = false;
+      done += part.length;
+      if (control.aborted()) {
+        usage.prefillMs = control.now() - started;
+        usage.promptTokens = done;
+        return { finish: 'aborted', usage };
+      }
+    }
+    const last = prefill.slice(done);
     cache.dirty = true;
-    let next = await model.forward(prefill, true);
-    cache.ids.push(...prefill);
+    let next = await model.forward(last, true);
+    cache.ids.push(...last);
     cache.dirty = false;
     usage.prefillMs = control.now() - started;
 

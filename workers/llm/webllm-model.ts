@@ -20,6 +20,9 @@ import { WebLLMInternalsError } from './errors';
 import type { TokenModel } from './generation';
 import { CpuSamplingProcessor, needsCpuSampling } from './sampling';
 
+/** web-llm's prebuilt Qwen2.5 libraries are compiled for 1024-token prefill chunks (`_cs1k`). */
+const DEFAULT_PREFILL_CHUNK = 1024;
+
 type PackedFunc = ((...args: unknown[]) => unknown) & { dispose?: () => void };
 
 interface TvmInternals {
@@ -38,6 +41,7 @@ interface PipelineInternals {
   getActiveKVStates(): unknown[];
   filledKVCacheLength: number;
   contextWindowSize: number;
+  prefillChunkSize: number;
   rnnState?: unknown;
   logitProcessor?: unknown;
   resetChat(keepStats?: boolean): void;
@@ -104,6 +108,22 @@ export class WebLlmTokenModel implements TokenModel {
 
   forward(ids: number[], isPrefill: boolean): Promise<number> {
     return this.engine.forwardTokensAndSample(ids, isPrefill, this.modelId);
+  }
+
+  async forwardPrefix(ids: number[]): Promise<void> {
+    // web-llm samples after every forward; detach the processor so that throw-away token does not
+    // join the repetition-penalty context (and the logits skip the CPU round trip).
+    const processor = this.pipeline.logitProcessor;
+    this.pipeline.logitProcessor = undefined;
+    try {
+      await this.engine.forwardTokensAndSample(ids, true, this.modelId);
+    } finally {
+      this.pipeline.logitProcessor = processor;
+    }
+  }
+
+  get prefillChunkSize(): number {
+    return this.pipeline.prefillChunkSize > 0 ? this.pipeline.prefillChunkSize : DEFAULT_PREFILL_CHUNK;
   }
 
   popN(n: number): boolean {

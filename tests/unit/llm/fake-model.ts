@@ -20,11 +20,19 @@ export class FakeModel implements TokenModel {
   sampling: SamplingValues | undefined;
   failNextForward = false;
 
+  prefillChunkSize = 1024;
+
   constructor(
     private script: number[],
     readonly canRollback = true,
     readonly contextWindow = 4096,
   ) {}
+
+  async forwardPrefix(ids: number[]): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    this.forwards.push({ ids: [...ids], isPrefill: true });
+    this.kv.push(...ids);
+  }
 
   /** What the model will "sample" from now on (replacing anything it had not said yet). */
   sayNext(text: string, end = true): void {

@@ -30,6 +30,7 @@ export class FakePipeline {
   resets = 0;
   logitsSeen: Float32Array[] = [];
   filledKVCacheLength = 0;
+  prefillChunkSize = 1024;
   contextWindowSize: number;
   logitProcessor?: { processLogits(l: Float32Array): Float32Array; processSampledToken(t: number): void };
   config: Record<string, number> = { temperature: 0.7, top_p: 0.8, repetition_penalty: 1.05, frequency_penalty: 0, presence_penalty: 0 };

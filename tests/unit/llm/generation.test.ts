@@ -27,6 +27,12 @@ async function run(model: FakeModel, cache: CacheState, prompt: string, opts: { 
   return { ...outcome, text };
 }
 
+function chunks(total: number, size: number): number[] {
+  const out: number[] = [];
+  for (let left = total; left > 0; left -= size) out.push(Math.min(size, left));
+  return out;
+}
+
 describe('generateRound', () => {
   it('prefills the whole prompt once, streams the text and stops at end-of-sequence', async () => {
     const model = new FakeModel([]);
@@ -129,6 +135,27 @@ describe('generateRound', () => {
     expect(model.kv.length).toBeLessThanOrEqual(promptLen + 2);
     const full = await run(model, cache, PROMPT + 'x'.repeat(10));
     expect(full).toMatchObject({ finish: 'length', usage: { completionTokens: 0, promptTokens: 0 } });
+  });
+
+  it('prefills a long prompt in chunks, and an abort between chunks leaves a usable cache', async () => {
+    const model = new FakeModel([]);
+    model.prefillChunkSize = 8;
+    model.willSay('ok');
+    const cache = new CacheState();
+    const promptIds = model.encode(PROMPT);
+    const r = await run(model, cache, PROMPT);
+    expect(model.forwards.filter((f) => f.isPrefill).map((f) => f.ids.length)).toEqual(chunks(promptIds.length, 8));
+    expect(r.usage.promptTokens).toBe(promptIds.length);
+
+    const other = new FakeModel([]);
+    other.prefillChunkSize = 8;
+    const fresh = new CacheState();
+    const aborted = await run(other, fresh, PROMPT, { control: control({ aborted: () => other.forwards.length >= 2 }) });
+    expect(aborted).toMatchObject({ finish: 'aborted', usage: { promptTokens: 16, completionTokens: 0 } });
+    other.sayNext('go');
+    const resumed = await run(other, fresh, PROMPT);
+    expect(resumed.usage.cachedPromptTokens).toBe(16);
+    expect(resumed.text).toBe('go');
   });
 
   it('ends with finish "aborted" when the signal fires between tokens', async () => {
