@@ -10,7 +10,7 @@ import { expectShellRendered, pwaScreenshot, PWA_PORTS, serveStatic, testedDist,
  */
 let server: StaticServer;
 /** A replay whose first script never ends, on the same origin (a teacher's shared ?replay= file). */
-const RUNAWAY = { question: 'Loop forever, then answer.', rounds: ['I will loop.\n```python\nwhile True:\n    pass\n```\n', 'Stopped. <<<1>>>'] };
+const RUNAWAY = { question: 'Loop forever, then answer.', rounds: ['I will loop.\n```python\nprint("looping now", flush=True)\nwhile True:\n    pass\n```\n', 'Stopped. <<<1>>>'] };
 test.beforeAll(async () => {
   const fixtures = mkdtempSync(join(tmpdir(), 'r1ci-pwa-replays-'));
   writeFileSync(join(fixtures, 'runaway.json'), JSON.stringify(RUNAWAY));
@@ -99,15 +99,14 @@ function countPythonWorkers(page: Page): () => number {
   return () => count;
 }
 
-test('isolated by the service worker, a runaway script is stopped by the interrupt and the same worker runs the next script', async ({ page }) => {
-  await page.goto(server.url);
-  await waitForIsolatedControl(page);
+/** Plays the runaway replay, stops it, then plays a demo whose Python must run; returns the Python workers started. */
+async function stopRunawayThenRunDemo(page: Page): Promise<number> {
   const pythonWorkers = countPythonWorkers(page);
   await page.goto(server.url + '?replay=/r1ci-replays/runaway.json');
-  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
   const cell = page.locator('r1ci-code-cell').first();
-  await expect(cell).toContainText('running', { timeout: 60_000 });
-  await page.waitForTimeout(500); // well inside the loop
+  // Stop only once the script is really inside its loop (Pyodide loaded, first line printed).
+  await expect(cell.getByLabel('Python output')).toContainText('looping now', { timeout: 60_000 });
+  await page.waitForTimeout(300);
   await page.getByTestId('stop').click();
   await expect(cell).toContainText('stopped');
   await expect(page.getByTestId('session-status')).toHaveText('Stopped by the user.');
@@ -115,5 +114,21 @@ test('isolated by the service worker, a runaway script is stopped by the interru
   // The next script runs in the same worker: no new Python worker was started.
   await page.locator('r1ci-app').getByRole('button', { name: /Game of 24/ }).first().click();
   await expect(page.locator('r1ci-code-cell').first().getByLabel('Python output')).toContainText('((1+2)*(2+6))', { timeout: 60_000 });
-  expect(pythonWorkers()).toBe(1);
+  return pythonWorkers();
+}
+
+test('isolated by the service worker, a runaway script is stopped by the interrupt and the same worker runs the next script', async ({ page }) => {
+  await page.goto(server.url);
+  await waitForIsolatedControl(page);
+  expect(await stopRunawayThenRunDemo(page)).toBe(1);
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+});
+
+test.describe('without isolation', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('a runaway script is stopped by replacing the Python worker', async ({ page }) => {
+    expect(await stopRunawayThenRunDemo(page)).toBe(2);
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
+  });
 });
