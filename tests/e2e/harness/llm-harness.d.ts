@@ -10,6 +10,7 @@ declare global {
       detectOnPage(): Promise<{ ok: true; info: GpuInfo; summary: string; choice: VariantChoice; fit: FitAssessment } | Failure>;
       detectInWorker(): Promise<{ ok: true; info: GpuInfo; choice: VariantChoice } | Failure>;
       ready(): Promise<{ modelLibraryVersion: string }>;
+      timedReady(): Promise<number>;
       workerStarts(): number;
       load(request: LlmLoadRequest): Promise<({ ok: true; result: LlmLoadResult } | Failure) & { progress: LlmLoadProgress[] }>;
       cacheChatConfig(weightsUrl: string, fromUrl: string): Promise<void>;

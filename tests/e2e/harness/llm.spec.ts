@@ -20,6 +20,7 @@ test('without an adapter, detection says so plainly on the page and in the worke
 
 test('the LLM worker starts and loads web-llm inside it, never on the page', async ({ page }) => {
   await page.goto('tests/harness/llm.html');
+  console.log(`LLM worker ready (web-llm imported in the worker) after ${Math.round(await page.evaluate(() => window.llm.timedReady()))} ms`);
   const ready = await page.evaluate(() => window.llm.ready());
   expect(ready.modelLibraryVersion).toBe('v0_2_86/base');
   const pageResources = await page.evaluate(() => window.llm.pageResources());
