@@ -6,6 +6,7 @@ export {
   estimateVramMB,
   kvCacheBytesPerToken,
   QWEN25_3B_ARCH,
+  QWEN25_3B_LARGEST_BUFFER_MB,
   WEBLLM_MIN_LIMITS,
   type FitAssessment,
   type FitVerdict,

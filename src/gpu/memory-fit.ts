@@ -51,6 +51,13 @@ export function kvCacheBytesPerToken(arch: { layers: number; kvHeads: number; he
   return arch.layers * 2 * arch.kvHeads * arch.headDim * elementBytes;
 }
 
+/**
+ * Qwen2.5-3B's largest single tensor at 4-bit (q4f16_1 and q4f32_1 alike): the embedding table's packed
+ * weights, uint32 [151936, 2048 / 8] = 155.6 MB = 148.4 MiB. An adapter must bind it in one buffer.
+ * Computed from the architecture, not measured (no model files here).
+ */
+export const QWEN25_3B_LARGEST_BUFFER_MB = (151_936 * (2048 / 8) * 4) / 2 ** 20;
+
 /** Qwen2.5-3B's attention shape (R1-CI-3B shares it). */
 export const QWEN25_3B_ARCH = { layers: 36, kvHeads: 2, headDim: 128 } as const;
 

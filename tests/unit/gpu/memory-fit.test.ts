@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeAdapter } from '../../../src/gpu/detect';
-import { assessMemoryFit, estimateVramMB, kvCacheBytesPerToken, QWEN25_3B_ARCH } from '../../../src/gpu/memory-fit';
+import { assessMemoryFit, estimateVramMB, kvCacheBytesPerToken, QWEN25_3B_ARCH, QWEN25_3B_LARGEST_BUFFER_MB } from '../../../src/gpu/memory-fit';
 import { fakeAdapter } from './fake-adapter';
 
 const Q4F16 = 2504.76;
@@ -48,6 +48,14 @@ describe('assessMemoryFit', () => {
     const fit = assessMemoryFit(info, { vramMB: Q4F16 });
     expect(fit.verdict).toBe('cannot-run');
     expect(fit.warnings[0]).toContain('maxStorageBufferBindingSize = 64 MB');
+  });
+
+  it('refuses Qwen2.5-3B on an adapter binding only the WebGPU default 128 MiB (its embedding is 148 MiB)', () => {
+    expect(QWEN25_3B_LARGEST_BUFFER_MB).toBeCloseTo(148.4, 1);
+    const small = describeAdapter(fakeAdapter({ limits: { maxStorageBufferBindingSize: 128 * 2 ** 20 } }));
+    expect(assessMemoryFit(small, { vramMB: Q4F16, largestBufferMB: QWEN25_3B_LARGEST_BUFFER_MB }).verdict).toBe('cannot-run');
+    const swiftshader = describeAdapter(fakeAdapter());
+    expect(assessMemoryFit(swiftshader, { vramMB: Q4F16, largestBufferMB: QWEN25_3B_LARGEST_BUFFER_MB }).verdict).toBe('ok');
   });
 
   it('refuses a model whose largest buffer exceeds the binding limit', () => {
