@@ -26,9 +26,10 @@ export class CappedText {
 export class OutputBatcher {
   private pending: { stream: 'stdout' | 'stderr'; text: string }[] = [];
   private lastFlush = 0;
+  private inFlight: Promise<unknown>[] = [];
 
   constructor(
-    private readonly listener: ((stream: 'stdout' | 'stderr', text: string) => void) | undefined,
+    private readonly listener: ((stream: 'stdout' | 'stderr', text: string) => unknown) | undefined,
     private readonly intervalMs = 50,
   ) {}
 
@@ -46,13 +47,27 @@ export class OutputBatcher {
     if (!this.listener) return;
     for (const { stream, text } of this.pending) {
       try {
-        // A comlink proxy returns a promise; a dead listener must not break the script's run.
-        const sent = this.listener(stream, text) as unknown;
-        if (sent instanceof Promise) sent.catch(() => undefined);
+        // A comlink proxy returns a promise that settles once the host has the text.
+        const sent = this.listener(stream, text);
+        if (sent instanceof Promise) this.inFlight.push(sent.catch(() => undefined));
       } catch {
         /* the page went away: output is still captured for the result */
       }
     }
     this.pending = [];
+  }
+
+  /**
+   * Flushes, then waits (at most `limitMs`) until the host has received every piece, so the run's
+   * result (sent on another channel) cannot overtake its last output.
+   */
+  async drain(limitMs = 1000): Promise<void> {
+    this.flush();
+    const sent = this.inFlight;
+    this.inFlight = [];
+    if (sent.length === 0) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([Promise.all(sent), new Promise((resolve) => (timer = setTimeout(resolve, limitMs)))]);
+    clearTimeout(timer);
   }
 }

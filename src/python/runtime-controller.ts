@@ -183,7 +183,8 @@ export class PythonRuntimeController implements PythonRunner {
   }
 
   private async runNow(request: RunRequest): Promise<RunResult> {
-    const started = performance.now();
+    // The clock starts when the script can start: waiting for the runtime to load is not its run time.
+    let started = performance.now();
     const elapsed = () => performance.now() - started;
     if (this.closed) throw new PythonRuntimeError('The Python runtime was closed.');
     if (request.signal?.aborted) return emptyResult('aborted', elapsed());
@@ -194,6 +195,7 @@ export class PythonRuntimeController implements PythonRunner {
       if ((err as Error)?.name === 'AbortError') return emptyResult('aborted', elapsed());
       throw err;
     }
+    started = performance.now();
     const runId = ++this.runId;
     const live = { stdout: new CappedText(request.maxCaptureChars), stderr: new CappedText(request.maxCaptureChars) };
     this.outputSink = (stream, text) => {

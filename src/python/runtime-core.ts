@@ -95,7 +95,7 @@ export class PythonRuntimeCore {
     const stop = this.options.stopReason?.() ?? null;
     // A stop the host asked for prints no traceback: a killed subprocess prints none either.
     if (!(kind === 'interrupt' && stop)) sink.batcher.push('stderr', sink.stderr.append(stderrText));
-    sink.batcher.flush();
+    await sink.batcher.drain();
     const status: RunStatus = stop ?? (kind === 'ok' || (kind === 'exit' && exitCode === 0) ? 'ok' : 'error');
     return {
       status,

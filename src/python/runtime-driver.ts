@@ -32,7 +32,7 @@ class MissingPackageFinder:
 `;
 
 export const DRIVER_SOURCE = `
-import builtins, linecache, os, signal, sys, traceback, types
+import builtins, linecache, os, signal, sys, traceback, types, warnings
 
 _finder_ns = {}
 exec(compile(${JSON.stringify(MISSING_FINDER_SOURCE)}, '<frozen importlib._bootstrap>', 'exec'), _finder_ns)
@@ -95,7 +95,9 @@ def run_script(code, path, missing):
             compiled = compile(code, path, 'exec', dont_inherit=True)
         except (SyntaxError, ValueError) as exc:
             return ('error', 1, _format_exception(exc, True))
-        exec(compiled, module.__dict__)
+        # catch_warnings puts back any warning filters the script changes.
+        with warnings.catch_warnings():
+            exec(compiled, module.__dict__)
         return ('ok', 0, '')
     except SystemExit as exc:
         return _exit_outcome(exc)

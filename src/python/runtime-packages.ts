@@ -120,8 +120,8 @@ async function defaultFetcher(url: string): Promise<Uint8Array> {
 
 /** Fetch errors in words: a refused connection or no network is "network unreachable". */
 function describeFetchError(err: unknown): string {
-  const error = err as Error;
-  if (error?.name === 'TypeError') return 'network unreachable';
+  const error = err as Error & { cause?: { code?: string } };
+  if (error?.name === 'TypeError') return error.cause?.code ? `network unreachable (${error.cause.code})` : 'network unreachable';
   return error?.message ?? String(err);
 }
 

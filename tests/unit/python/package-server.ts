@@ -38,8 +38,22 @@ export interface PackageServer {
   close(): Promise<void>;
 }
 
-export function startPackageServer(port: number): Promise<PackageServer> {
+/**
+ * Serves the index on the first free port in [firstPort, lastPort]: another checkout's test run may
+ * hold one of them.
+ */
+export async function startPackageServer(firstPort: number, lastPort = firstPort): Promise<PackageServer> {
   const lock = JSON.stringify(fixtureLockfile());
+  for (let port = firstPort; ; port++) {
+    try {
+      return await listen(lock, port);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || port >= lastPort) throw err;
+    }
+  }
+}
+
+function listen(lock: string, port: number): Promise<PackageServer> {
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path === '/lock.json') return void res.writeHead(200, { 'content-type': 'application/json' }).end(lock);

@@ -6,12 +6,14 @@ import { fileURLToPath } from 'node:url';
 import { startPackageServer, type PackageServer } from './package-server';
 
 /** Packages on demand from a local package index (see package-server.ts): success and each failure. */
-const PORT = 5101;
+// Ports 5101-5119 are this suite's; the first free one is used.
+const FIRST_PORT = 5101;
+const LAST_PORT = 5119;
 let server: PackageServer;
 let runner: NodePythonRunner;
 
 beforeAll(async () => {
-  server = await startPackageServer(PORT);
+  server = await startPackageServer(FIRST_PORT, LAST_PORT);
   runner = new NodePythonRunner({ packageBaseUrl: server.baseUrl, lockFileURL: server.lockFileURL });
   await runner.ready();
 });

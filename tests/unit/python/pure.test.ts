@@ -28,6 +28,14 @@ describe('OutputBatcher', () => {
     expect(sent).toEqual(['stdout:ab', 'stderr:c']);
   });
 
+  it('drains: resolves once every piece sent was received', async () => {
+    const received: string[] = [];
+    const batcher = new OutputBatcher((_stream, text) => new Promise<void>((resolve) => setTimeout(() => (received.push(text), resolve()), 10)), 60_000);
+    batcher.push('stdout', 'last words');
+    await batcher.drain();
+    expect(received).toEqual(['last words']);
+  });
+
   it('survives a listener that throws or rejects', () => {
     const batcher = new OutputBatcher(() => Promise.reject(new Error('page gone')), 0);
     expect(() => batcher.push('stdout', 'x')).not.toThrow();

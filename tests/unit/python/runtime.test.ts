@@ -72,6 +72,12 @@ describe('NodePythonRunner (interrupt mode)', () => {
     expect(result.stdout).toBe("/tmp ['/tmp/script.py'] True\n");
   });
 
+  it('puts back warning filters a script changed, and prints warnings as CPython does', async () => {
+    await run('import warnings\nwarnings.simplefilter("ignore")');
+    const result = await run('import warnings\nwarnings.warn("careful")');
+    expect(result.stderr).toBe('/tmp/script.py:2: UserWarning: careful\n  warnings.warn("careful")\n');
+  });
+
   it('fails input() at once with EOFError instead of waiting', async () => {
     const result = await run('name = input("Your name? ")\nprint("hi", name)');
     expect(result.status).toBe('error');
@@ -100,7 +106,6 @@ describe('NodePythonRunner (interrupt mode)', () => {
     await run('import sys\nfor i in range(3):\n    print(i)\nprint("e", file=sys.stderr)', {
       onOutput: (stream, text) => (live[stream] += text),
     });
-    await new Promise((resolve) => setTimeout(resolve, 50)); // output messages may trail the result
     expect(live).toEqual({ stdout: '0\n1\n2\n', stderr: 'e\n' });
   });
 
@@ -124,7 +129,8 @@ describe('NodePythonRunner (interrupt mode)', () => {
   });
 
   it('replaces the runtime when a script swallows KeyboardInterrupt, and the next script runs normally', async () => {
-    const code = 'import time\nprint("stubborn", flush=True)\nwhile True:\n    try:\n        time.sleep(0.01)\n    except KeyboardInterrupt:\n        pass';
+    // A SIGINT handler that does nothing: no KeyboardInterrupt is ever raised.
+    const code = 'import signal\nsignal.signal(signal.SIGINT, lambda *args: None)\nprint("stubborn", flush=True)\nwhile True:\n    pass';
     const result = await run(code, { timeoutMs: 800 });
     expect(result).toMatchObject({ status: 'timeout', stoppedBy: 'restart', stdout: 'stubborn\n' });
     expect(await run('print("fresh", "stubborn" in globals())')).toMatchObject({ status: 'ok', stdout: 'fresh False\n' });
@@ -138,7 +144,7 @@ describe('NodePythonRunner (interrupt mode)', () => {
         '  File "/tmp/script.py", line 2, in <module>\n' +
         '    import numpy as np\n' +
         `ModuleNotFoundError: No module named 'numpy' (could not download the package from ${CLOSED_PORT_URL}` +
-        'numpy-2.4.6-cp314-cp314-pyemscripten_2026_0_wasm32.whl: network unreachable)\n',
+        'numpy-2.4.6-cp314-cp314-pyemscripten_2026_0_wasm32.whl: network unreachable (ECONNREFUSED))\n',
     );
   });
 
