@@ -106,3 +106,12 @@ export class CpuSamplingProcessor {
     this.seen.clear();
   }
 }
+
+/** Settings web-llm's sampler would reject mid-answer, refused up front in words (null when valid). */
+export function samplingProblem(sampling: SamplingValues): string | null {
+  if (!(sampling.temperature >= 0)) return 'Temperature must be 0 or more.';
+  if (!(sampling.topP > 0 && sampling.topP <= 1)) return 'Top-p must be above 0 and at most 1.';
+  if (!(sampling.repetitionPenalty > 0)) return 'The repetition penalty must be above 0 (1 means none).';
+  if (!(Number.isInteger(sampling.topK) && sampling.topK >= 0)) return 'Top-k must be a whole number, 0 for none.';
+  return null;
+}

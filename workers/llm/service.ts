@@ -9,7 +9,7 @@ import type { LlmGenerateRequest, LlmGenerateResult, LlmLoadRequest, LlmLoadResu
 import { GenerationBusyError, ModelLoadError, ModelNotLoadedError } from './errors';
 import { CacheState, generateRound } from './generation';
 import { assertAbsoluteUrls, buildAppConfig, classifyLoadError, preflight, type PreflightDeps } from './load';
-import { CpuSamplingProcessor } from './sampling';
+import { CpuSamplingProcessor, samplingProblem } from './sampling';
 import { probePipeline, WebLlmTokenModel } from './webllm-model';
 
 type WebLlmModule = typeof import('@mlc-ai/web-llm');
@@ -103,6 +103,8 @@ export function createLlmService(deps: LlmServiceDeps): LlmWorkerApi {
       if (deviceLost) throw deviceLost;
       if (!model) throw new ModelNotLoadedError();
       if (busy) throw new GenerationBusyError();
+      const problem = samplingProblem(request.sampling);
+      if (problem) throw new RangeError(problem);
       busy = true;
       abortRequested = false;
       try {

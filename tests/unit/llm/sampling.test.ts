@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyRepetitionPenalty, applyTopK, CpuSamplingProcessor, kthLargest, MASKED_LOGIT, needsCpuSampling } from '../../../workers/llm/sampling';
+import { applyRepetitionPenalty, applyTopK, CpuSamplingProcessor, kthLargest, MASKED_LOGIT, needsCpuSampling, samplingProblem } from '../../../workers/llm/sampling';
 
 const QWEN = { temperature: 0.6, topP: 0.8, topK: 20, repetitionPenalty: 1.05 };
 
@@ -43,5 +43,18 @@ describe('CpuSamplingProcessor', () => {
   it('is skipped when neither top-k nor a penalty is asked for', () => {
     expect(needsCpuSampling(QWEN)).toBe(true);
     expect(needsCpuSampling({ ...QWEN, topK: 0, repetitionPenalty: 1 })).toBe(false);
+  });
+});
+
+describe('samplingProblem', () => {
+  it('accepts the protocol defaults and greedy decoding', () => {
+    expect(samplingProblem(QWEN)).toBeNull();
+    expect(samplingProblem({ ...QWEN, temperature: 0, topK: 0, repetitionPenalty: 1, topP: 1 })).toBeNull();
+  });
+  it('names settings web-llm would reject mid-answer', () => {
+    expect(samplingProblem({ ...QWEN, topP: 0 })).toMatch(/Top-p/);
+    expect(samplingProblem({ ...QWEN, temperature: -1 })).toMatch(/Temperature/);
+    expect(samplingProblem({ ...QWEN, repetitionPenalty: 0 })).toMatch(/repetition penalty/);
+    expect(samplingProblem({ ...QWEN, topK: 2.5 })).toMatch(/Top-k/);
   });
 });
