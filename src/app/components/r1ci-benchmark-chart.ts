@@ -15,7 +15,9 @@ export class R1ciBenchmarkChart extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      svg { width: 100%; height: auto; display: block; font-size: 11px; }
+      :host { display: block; }
+      figure { margin: 0; }
+      svg { width: 100%; max-width: 720px; height: auto; display: block; font-size: 11px; }
       .bar { fill: var(--accent); }
       .track { fill: var(--surface-hover, #eee); }
       .label { fill: var(--text); }

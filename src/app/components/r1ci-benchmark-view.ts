@@ -49,8 +49,7 @@ export class R1ciBenchmarkView extends LitElement {
       .error { color: var(--danger); }
       .note { font-size: 0.85rem; }
       progress { width: 100%; height: 0.8rem; }
-      .grid { display: grid; grid-template-columns: 1fr; gap: 1rem; }
-      @media (min-width: 900px) { .grid { grid-template-columns: 1fr 1fr; } }
+      .results { display: flex; flex-direction: column; gap: 1rem; margin-top: 0.5rem; }
       details { margin-top: 0.5rem; }
       .questions { width: 100%; border-collapse: collapse; font-size: 0.85rem; }
       .questions td, .questions th { border-bottom: 1px solid var(--border); padding: 0.2rem 0.4rem; text-align: left; vertical-align: top; }
@@ -215,7 +214,7 @@ export class R1ciBenchmarkView extends LitElement {
           <button data-testid="bench-export-json" ?disabled=${run.rows.length === 0} @click=${() => b.exportJson()} aria-label="Export the results as a JSON file">Export JSON</button>
           ${b.running ? nothing : html`<button class="danger" @click=${() => void b.discard()}>Discard</button>`}
         </div>
-        <div class="grid">
+        <div class="results">
           <r1ci-benchmark-table .summary=${summary}></r1ci-benchmark-table>
           <r1ci-benchmark-chart .summary=${summary}></r1ci-benchmark-chart>
         </div>

@@ -72,7 +72,9 @@ export class SessionController implements ReactiveController {
       // Keep any session started before the list arrived (a ?demo= launch starts at once).
       const live = new Set(this.sessions.map((s) => s.id));
       this.sessions = [...this.sessions, ...stored.filter((s) => !live.has(s.id))];
-      this.selectedId ??= this.sessions[0]?.id ?? null;
+      // A session cut off by the reload is shown at once (what was kept, marked interrupted); otherwise
+      // the app opens on a new question, with the saved ones in the list.
+      if (this.selectedId === null && this.sessions[0]?.status === 'interrupted') this.selectedId = this.sessions[0].id;
     } catch (err) {
       this.storeError = `Saved conversations could not be read: ${(err as Error)?.message ?? err}`;
     }

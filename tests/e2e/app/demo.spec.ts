@@ -79,3 +79,21 @@ test('a reload restores the conversations, one cut off mid-stream as interrupted
   await list.getByRole('button', { name: /Open: .*operator|Open: .*&/ }).click();
   await expect(page.getByTestId('answer')).toHaveText(answer);
 });
+
+test('long Python output is cut in view with a way to expand, and the cut the runner made is said', async ({ page }) => {
+  await page.goto('./?replay=/fixtures/app/long-output.json');
+  await waitForSessionEnd(page);
+  const cell = page.locator('r1ci-code-cell').first();
+  const output = cell.getByLabel('Python output');
+  await expect(output).toContainText('line 0');
+  await expect(output).not.toContainText('line 40');
+  const more = cell.getByRole('button', { name: /Show all output \(\d[\d,]* more characters\)/ });
+  await expect(more).toBeVisible();
+  // The runner kept only the protocol's capture cap; the rest was counted and is reported as not kept.
+  await expect(cell).toContainText('further characters were not kept');
+  await screenshot(page, '16-long-output');
+  await more.click();
+  await expect(output).toContainText('line 100');
+  await cell.getByRole('button', { name: 'Show less' }).click();
+  await expect(output).not.toContainText('line 100');
+});

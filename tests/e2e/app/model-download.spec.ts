@@ -48,6 +48,22 @@ test('download with progress, pause and resume, cached after reload, delete', as
   await expect(page.getByTestId('model-error')).toContainText(/model library .* could not be started/);
   await screenshot(page, '15-load-error');
   await page.getByTestId('model-error').getByRole('button', { name: 'Try again' }).click();
+  await expect(cached).toBeVisible();
+
+  // Asking (Enter submits; Shift+Enter is a new line) starts a session that loads the model first; the
+  // load failure ends the session with the same words, and the question is kept in the list.
+  const box = page.getByRole('textbox', { name: 'Question' });
+  await box.fill('What is 6*7?');
+  await box.press('Shift+Enter');
+  await box.pressSequentially('Answer in <<<>>>.');
+  await expect(box).toHaveValue('What is 6*7?\nAnswer in <<<>>>.');
+  await box.press('Enter');
+  await expect(page.getByTestId('question')).toHaveText('What is 6*7?\nAnswer in <<<>>>.');
+  await expect(page.getByTestId('session-status')).toContainText(/Failed: .*could not be started/);
+  await expect(page.getByTestId('recording-badge')).toHaveCount(0);
+  await screenshot(page, '17-live-question-failed');
+  await page.getByRole('button', { name: 'New question' }).click();
+  await page.getByTestId('model-error').getByRole('button', { name: 'Try again' }).click();
   await page.getByTestId('cached').getByRole('button', { name: 'Delete from this browser' }).click();
   await expect(notDownloaded.getByRole('button', { name: 'Download' })).toBeVisible();
   await page.reload();
