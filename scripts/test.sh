@@ -6,5 +6,7 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-chromium.sh
 npm run --silent typecheck
 npx vitest run
+# The conversion recipe's pure checks (Python standard library only).
+python3 -m unittest discover -s models/convert -p 'test_*.py'
 npm run --silent build
 npx playwright test
