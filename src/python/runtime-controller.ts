@@ -123,8 +123,10 @@ export class PythonRuntimeController implements PythonRunner {
     const transport = this.options.spawn();
     const buffer = this.stopMode === 'interrupt' ? createInterruptBuffer() : undefined;
     const init: PythonWorkerInit = { ...this.options.init, ...(buffer ? { interruptBuffer: buffer } : {}) };
-    // Stage messages travel on their own channel and can trail init's result: only forward progress.
+    // Stage messages travel on their own channel and can trail init's result: only forward progress,
+    // and "ready" comes from init's result alone.
     const onStage = Comlink.proxy((stage: PythonStartStage) => {
+      if (stage === 'ready') return;
       if (this.runtime === runtime && START_ORDER.indexOf(stage) > START_ORDER.indexOf(this.stage as PythonStartStage)) {
         this.setStage(stage);
       }
