@@ -63,6 +63,8 @@ export class BenchController implements ReactiveController {
   model: BenchModelSource | null = null;
   run: StoredBenchRun | null = null;
   running = false;
+  /** True while the Python worker starts, before the first question. */
+  preparing = false;
   loading: string | null = null;
   error: string | null = null;
   /** The question being asked and what it is doing. */
@@ -227,8 +229,13 @@ export class BenchController implements ReactiveController {
     this.changed();
     await this.save(run);
     const python = this.deps.python();
-    void python.start?.().catch(() => {});
     try {
+      // Python starts before the first question, so its start-up is not counted as that question's time.
+      // A runtime that cannot start is reported by the first code block, in the loop's words.
+      this.preparing = true;
+      this.changed();
+      await python.start?.().catch(() => {});
+      this.preparing = false;
       const replays = run.engine.kind === 'recording' ? parseReplaySource(run.engine.text, run.engine.name) : null;
       const result = await runBenchmark({
         plan: run.plan,
@@ -268,6 +275,7 @@ export class BenchController implements ReactiveController {
     } finally {
       if (this.abort === abort) this.abort = null;
       this.running = false;
+      this.preparing = false;
       this.current = null;
       await this.save(run);
       this.changed();

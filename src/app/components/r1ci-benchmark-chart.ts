@@ -43,10 +43,11 @@ export class R1ciBenchmarkChart extends LitElement {
     const barW = 300;
     const rowH = 20;
     const top = 16 + PAPER_AVERAGES.length * 12;
-    const width = labelW + barW + 50;
+    const width = labelW + barW + 90;
     const height = top + s.tasks.length * rowH + 8;
     const x = (fraction: number) => labelW + fraction * barW;
-    const refs = PAPER_AVERAGES.map((f, i) => ({ ...f, y: 10 + i * 12 }));
+    // Highest first: each line then runs down past only labels that end left of it.
+    const refs = [...PAPER_AVERAGES].sort((a, b) => b.average - a.average).map((f, i) => ({ ...f, y: 10 + i * 12 }));
     return html`
       <figure>
         <svg viewBox="0 0 ${width} ${height}" role="img" aria-label="Accuracy per task, with the paper's average accuracies as reference lines" data-testid="bench-chart">

@@ -202,6 +202,7 @@ export class R1ciBenchmarkView extends LitElement {
         </p>
         <progress max=${progress.total} .value=${progress.done} aria-label="Questions done"></progress>
         <p role="status" data-testid="bench-progress">${status}
+          ${b.preparing ? html`<span class="muted">Starting Python…</span>` : nothing}
           ${b.current ? html`<span class="muted">Now: ${b.current.id} (${b.current.stage === 'running-python' ? 'running Python' : 'generating'}).</span>` : nothing}</p>
         ${run.message ? html`<p class=${run.status === 'error' ? 'error' : 'muted'} data-testid="bench-run-message">${run.message}</p>` : nothing}
         <div class="row">
