@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 const dir = mkdtempSync(join(tmpdir(), 'r1ci-py-'));
 
 function py(...args: string[]) {
-  return spawnSync('npx', ['tsx', 'src/cli/r1ci.ts', 'py', ...args], { encoding: 'utf8', timeout: 90_000 });
+  return spawnSync('npx', ['tsx', 'src/cli/r1ci.ts', 'py', ...args], { encoding: 'utf8', timeout: 140_000 });
 }
 
 function file(name: string, code: string): string {
@@ -17,7 +17,8 @@ function file(name: string, code: string): string {
   return path;
 }
 
-describe('r1ci py', () => {
+// Each case starts a process and Pyodide: slow on a busy 2-core machine.
+describe('r1ci py', { timeout: 150_000 }, () => {
   it('prints exactly the results text (stdout, then the traceback) and exits 0 although Python raised', () => {
     const out = py(file('raises.py', 'import sys\nprint("out")\nprint("warn", file=sys.stderr)\n[][1]\n'));
     expect(out.status).toBe(0);

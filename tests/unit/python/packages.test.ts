@@ -16,7 +16,7 @@ beforeAll(async () => {
   server = await startPackageServer(FIRST_PORT, LAST_PORT);
   runner = new NodePythonRunner({ packageBaseUrl: server.baseUrl, lockFileURL: server.lockFileURL });
   await runner.ready();
-});
+}, 120_000);
 afterAll(async () => {
   runner?.close();
   await server?.close();
@@ -52,7 +52,7 @@ describe('packages on demand', () => {
   });
 });
 
-describe('packages fetched by the host (the offline-worker path)', () => {
+describe('packages fetched by the host (the offline-worker path)', { timeout: 120_000 }, () => {
   it('installs a wheel whose bytes the host hands over, though the base URL is unreachable', async () => {
     const wheel = new Uint8Array(readFileSync(fileURLToPath(new URL('../../fixtures/python/r1ci_tiny-1.0.0-py3-none-any.whl', import.meta.url))));
     const asked: string[] = [];

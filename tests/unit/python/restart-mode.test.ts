@@ -5,7 +5,7 @@ import { NodePythonRunner } from '../../../src/python/node-runner';
 const runner = new NodePythonRunner({ stopMode: 'restart' });
 afterAll(() => runner.close());
 
-describe('NodePythonRunner (restart mode)', () => {
+describe('NodePythonRunner (restart mode)', { timeout: 120_000 }, () => {
   it('stops `while True: pass` by replacing the runtime, keeping streamed output, and runs the next script', async () => {
     expect(runner.stopMode).toBe('restart');
     const info = await runner.ready();

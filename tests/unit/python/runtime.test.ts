@@ -15,7 +15,8 @@ function run(code: string, extra: Partial<RunRequest> = {}): Promise<RunResult> 
   return runner.run({ code, timeoutMs: 20_000, maxCaptureChars: 10_000, ...extra });
 }
 
-describe('NodePythonRunner (interrupt mode)', () => {
+// Tests that replace the runtime wait for a new Pyodide: give them room on a busy machine.
+describe('NodePythonRunner (interrupt mode)', { timeout: 120_000 }, () => {
   it('captures stdout and stderr apart', async () => {
     const result = await run('import sys\nprint("one")\nprint("oops", file=sys.stderr)\nprint("two")');
     expect(result).toMatchObject({ status: 'ok', stdout: 'one\ntwo\n', stderr: 'oops\n', stdoutChars: 8, stderrChars: 5 });
