@@ -14,6 +14,8 @@ export interface AppEventDetail {
   'r1ci-settings-change': AppSettings;
   'r1ci-model-action': { action: 'download' | 'pause' | 'delete' | 'load' | 'retry' | 'choose'; modelId?: string };
   'r1ci-use-example': { question: string };
+  'r1ci-add-custom-model': { weightsUrl: string; modelLibUrl: string; displayName?: string };
+  'r1ci-remove-custom-model': { id: string };
 }
 
 export type AppEventName = keyof AppEventDetail;
@@ -33,5 +35,7 @@ declare global {
     'r1ci-settings-change': CustomEvent<AppEventDetail['r1ci-settings-change']>;
     'r1ci-model-action': CustomEvent<AppEventDetail['r1ci-model-action']>;
     'r1ci-use-example': CustomEvent<AppEventDetail['r1ci-use-example']>;
+    'r1ci-add-custom-model': CustomEvent<AppEventDetail['r1ci-add-custom-model']>;
+    'r1ci-remove-custom-model': CustomEvent<AppEventDetail['r1ci-remove-custom-model']>;
   }
 }

@@ -1,7 +1,9 @@
 import { LitElement, html, nothing } from 'lit';
 import { R1CI_3B } from '../../../models/r1ci.protocol';
 import { notifyIdle, setBusyProbe } from '../../pwa/busy';
+import '../../pwa/components/pwa-offline-packages';
 import '../../pwa/components/pwa-storage-panel';
+import { DEFAULT_PACKAGE_BASE_URL } from '../../python/runtime-defaults';
 import { ModelController } from '../controllers/model-controller';
 import { SessionController, type RunTarget } from '../controllers/session-controller';
 import { createModelBackend } from '../services/backend';
@@ -32,7 +34,9 @@ export class R1ciApp extends LitElement {
     _settingsOpen: { state: true },
     _navOpen: { state: true },
     _launchError: { state: true },
+    _customMessage: { state: true },
   };
+  declare _customMessage: { error?: string; warnings?: string[] } | null;
   declare _settings: AppSettings;
   declare _settingsOpen: boolean;
   declare _navOpen: boolean;
@@ -52,6 +56,7 @@ export class R1ciApp extends LitElement {
     this._settingsOpen = false;
     this._navOpen = false;
     this._launchError = null;
+    this._customMessage = null;
     this.sessions = new SessionController(this, this.python);
     this.model = new ModelController(this, this.backend, this._settings.modelId);
     // No PWA reload (update, isolation) while an answer runs or a model downloads or loads.
@@ -65,6 +70,12 @@ export class R1ciApp extends LitElement {
     this.addEventListener('r1ci-settings-change', (e) => this.applySettings(e.detail));
     this.addEventListener('r1ci-use-example', (e) => this.questionBox?.fill(e.detail.question));
     this.addEventListener('r1ci-model-action', (e) => void this.modelAction(e.detail.action, e.detail.modelId));
+    this.addEventListener('r1ci-add-custom-model', (e) => this.addCustomModel(e.detail));
+    this.addEventListener('r1ci-remove-custom-model', (e) => {
+      this.backend.removeCustomModel(e.detail.id);
+      if (this._settings.modelId === e.detail.id) this.applySettings({ modelId: this.backend.catalog()[0]!.id, overrides: this._settings.overrides });
+      else this.requestUpdate();
+    });
     // Escape closes whichever drawer is open (settings, or the conversation list on a narrow screen).
     this.addEventListener('keydown', (e) => {
       if (e.key !== 'Escape' || (!this._settingsOpen && !this._navOpen)) return;
@@ -123,6 +134,16 @@ export class R1ciApp extends LitElement {
       /* storage refused (private mode): settings last for this visit */
     }
     void this.model.choose(settings.modelId);
+  }
+
+  private addCustomModel(input: { weightsUrl: string; modelLibUrl: string; displayName?: string }): void {
+    try {
+      const { id, warnings } = this.backend.addCustomModel(input);
+      this._customMessage = { warnings };
+      this.applySettings({ modelId: id, overrides: this._settings.overrides });
+    } catch (err) {
+      this._customMessage = { error: (err as Error)?.message ?? String(err) };
+    }
   }
 
   private async modelAction(action: string, modelId?: string): Promise<void> {
@@ -218,9 +239,12 @@ export class R1ciApp extends LitElement {
           </div>
         </main>
         <aside id="settings" ?hidden=${!this._settingsOpen} aria-label="Settings">
-          <r1ci-settings-panel .settings=${this._settings} .catalog=${this.model.catalog} ?disabled=${this.sessions.busy}></r1ci-settings-panel>
-          <h2 class="aside-heading">Storage</h2>
-          <pwa-storage-panel .models=${this.storageModels()}></pwa-storage-panel>
+          <r1ci-settings-panel .settings=${this._settings} .catalog=${this.model.catalog} .customMessage=${this._customMessage} ?disabled=${this.sessions.busy}></r1ci-settings-panel>
+          ${this._settingsOpen
+            ? html`<h2 class="aside-heading">Storage</h2>
+                <pwa-storage-panel .models=${this.storageModels()}></pwa-storage-panel>
+                <pwa-offline-packages .lockUrl=${new URL('pyodide/pyodide-lock.json', document.baseURI).href} .packageBaseUrl=${DEFAULT_PACKAGE_BASE_URL}></pwa-offline-packages>`
+            : nothing}
         </aside>
       </div>
     `;

@@ -1,4 +1,5 @@
 import { buildCatalog, catalogOptionsFromUrl, entriesForDevice, type CatalogEntry } from '../../../models/catalog';
+import { buildCustomEntry, type CustomModelInput } from '../../../models/custom-model';
 import { deleteModel, downloadModel, inspectModel, probeWeights, requestPersistentStorage } from '../../models-cache';
 import { assessMemoryFit, type GpuInfo } from '../../gpu';
 import { detectGpuStatus } from './gpu';
@@ -12,9 +13,26 @@ import { WebGpuEngines } from './webgpu-engine';
  * other folders on the same origin (`?weights=<folder>&libs=<folder>`, see models/README.md).
  */
 export function createCatalogBackend(pageUrl: string): ModelBackend {
-  const all = buildCatalog(catalogOptionsFromUrl(pageUrl));
-  let usable: CatalogEntry[] = all;
+  const builtIn = buildCatalog(catalogOptionsFromUrl(pageUrl));
+  let customInputs = readCustomInputs();
+  const customEntries = (): CatalogEntry[] => customInputs.flatMap((input) => {
+    try {
+      return [buildCustomEntry({ ...input, pageUrl }).entry];
+    } catch {
+      return []; // a saved entry that no longer passes the checks is dropped from the list
+    }
+  });
+  let all = [...builtIn, ...customEntries()];
   let gpuInfo: GpuInfo | null = null;
+  let hasShaderF16: boolean | null = null;
+  let usable: CatalogEntry[] = all;
+  // The same array until the list changes, so elements given it do not redo work on every render.
+  let choices: ModelChoice[] = usable.map(toChoice);
+  const refresh = () => {
+    all = [...builtIn, ...customEntries()];
+    usable = hasShaderF16 === null ? all : entriesForDevice(all, hasShaderF16);
+    choices = usable.map(toChoice);
+  };
   const lostListeners: ((reason: Error) => void)[] = [];
   // Created on first load: the LLM worker (and web-llm inside it) starts only when a model is wanted.
   let engines: WebGpuEngines | null = null;
@@ -25,13 +43,14 @@ export function createCatalogBackend(pageUrl: string): ModelBackend {
   };
 
   return {
-    catalog: () => usable.map(toChoice),
+    catalog: () => choices,
 
     async detectGpu(): Promise<GpuStatus> {
       const gpu = await detectGpuStatus();
       if (gpu.kind === 'ok') {
-        usable = entriesForDevice(all, gpu.shaderF16);
+        hasShaderF16 = gpu.shaderF16;
         gpuInfo = gpu.info ?? null;
+        refresh();
       }
       return gpu;
     },
@@ -68,6 +87,23 @@ export function createCatalogBackend(pageUrl: string): ModelBackend {
       await deleteModel(entry(modelId), all);
     },
 
+    addCustomModel(input) {
+      const { entry: added, warnings } = buildCustomEntry({ ...input, pageUrl });
+      if (hasShaderF16 === false && added.needsShaderF16) {
+        throw Object.assign(new Error(`${added.displayName} is a q4f16_1 model, which needs the WebGPU feature shader-f16 that this graphics adapter lacks: use its q4f32_1 build.`), { name: 'CustomModelError' });
+      }
+      customInputs = [...customInputs.filter((c) => `custom:${folderOf(c.weightsUrl, pageUrl)}` !== added.id), input];
+      writeCustomInputs(customInputs);
+      refresh();
+      return { id: added.id, warnings };
+    },
+
+    removeCustomModel(modelId) {
+      customInputs = customInputs.filter((c) => `custom:${folderOf(c.weightsUrl, pageUrl)}` !== modelId);
+      writeCustomInputs(customInputs);
+      refresh();
+    },
+
     memoryFit(modelId): MemoryFit | null {
       const model = entry(modelId);
       if (!gpuInfo || model.vramRequiredMB === undefined) return null;
@@ -86,6 +122,35 @@ export function createCatalogBackend(pageUrl: string): ModelBackend {
   };
 }
 
+type SavedCustom = Omit<CustomModelInput, 'pageUrl'>;
+const CUSTOM_KEY = 'r1ci-custom-models';
+
+function readCustomInputs(): SavedCustom[] {
+  try {
+    const data = JSON.parse(localStorage.getItem(CUSTOM_KEY) ?? '[]') as unknown;
+    return Array.isArray(data) ? data.filter((d): d is SavedCustom => typeof d?.weightsUrl === 'string' && typeof d?.modelLibUrl === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function writeCustomInputs(list: SavedCustom[]): void {
+  try {
+    localStorage.setItem(CUSTOM_KEY, JSON.stringify(list));
+  } catch {
+    /* storage refused: the entry lasts for this visit */
+  }
+}
+
+/** The id buildCustomEntry gives a folder, for matching saved inputs to entries. */
+function folderOf(weightsUrl: string, pageUrl: string): string {
+  try {
+    return buildCustomEntry({ weightsUrl, modelLibUrl: 'x.wasm', pageUrl }).entry.id.replace(/^custom:/, '');
+  } catch {
+    return '';
+  }
+}
+
 function toChoice(e: CatalogEntry): ModelChoice {
   const size = e.approxDownloadMB ? ` · about ${e.approxDownloadMB >= 1000 ? (e.approxDownloadMB / 1024).toFixed(1) + ' GB' : e.approxDownloadMB + ' MB'}` : '';
   const vram = e.vramRequiredMB ? ` · needs ${(e.vramRequiredMB / 1024).toFixed(1)} GB of GPU memory` : '';
@@ -96,7 +161,8 @@ function toChoice(e: CatalogEntry): ModelChoice {
     protocol: e.protocol,
     downloadBytes: e.approxDownloadMB ? e.approxDownloadMB * 2 ** 20 : undefined,
     vramMB: e.vramRequiredMB,
-    detail: `${e.variant}${size}${vram}`,
+    detail: e.kind === 'custom' ? `${e.variant} · ${e.weightsUrl}` : `${e.variant}${size}${vram}`,
+    isCustom: e.kind === 'custom',
     weightsUrl: e.weightsUrl,
     modelLibUrl: e.modelLibUrl,
   };

@@ -19,6 +19,8 @@ export interface ModelChoice {
   vramMB?: number;
   /** One line for the picker, e.g. "q4f32_1 · 1.9 GB". */
   detail?: string;
+  /** True for a user-added custom model (it can be removed from the list). */
+  isCustom?: boolean;
   /** Where its files live (for the storage panel). */
   weightsUrl?: string;
   modelLibUrl?: string;
@@ -67,6 +69,12 @@ export interface ModelBackend {
   memoryFit(modelId: string): MemoryFit | null;
   /** Told when a loaded model is lost (worker crash, GPU device lost): the next question loads it again. */
   onModelLost(listener: (reason: Error) => void): void;
+  /**
+   * Adds a "custom model" (any MLC folder URL plus its model library), remembered across visits.
+   * Throws (name CustomModelError) with a message saying what to fix; returns its id and any warnings.
+   */
+  addCustomModel(input: { weightsUrl: string; modelLibUrl: string; displayName?: string }): { id: string; warnings: string[] };
+  removeCustomModel(modelId: string): void;
   /** Loads the model into the GPU and returns an engine for the loop. */
   loadEngine(modelId: string, onProgress: (p: LoadProgress) => void, signal?: AbortSignal): Promise<Engine>;
 }
