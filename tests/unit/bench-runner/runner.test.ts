@@ -47,12 +47,32 @@ describe('runBenchmark with a replay set', () => {
     expect(byId['game24/6']!.response.transcript).toContain('Code Execution Results: fake output');
     expect(byId['game24/6']!.question).toContain('1 2 2 6');
     expect(byId['game24/6']!.solution).toEqual({ numbers: [1, 2, 2, 6], target: 24 });
-    // Figures from the stepping clock: times are positive, tokens/s is tokens over generation time.
+    // Figures from the stepping clock: times are positive; a recording has no speed and no prompt tokens.
     const row = byId['game24/6']!;
     expect(row.elapsedMs).toBeGreaterThan(0);
     expect(row.generationMs).toBeGreaterThan(0);
-    expect(row.tokensPerSecond).toBeCloseTo((row.completionTokens * 1000) / row.generationMs, 6);
-    expect(row.promptTokens).toBeNull(); // a recording reports none
+    expect(row.tokensPerSecond).toBeNull();
+    expect(row.promptTokens).toBeNull();
+  });
+
+  it('a live engine: tokens/s from its decode time where reported, else from the measured generation time', async () => {
+    const live = (decodeMs?: number): Engine => ({
+      kind: 'openai',
+      label: 'live test model',
+      isRecording: false,
+      generate: async (request) => {
+        request.onText('Thinking.\n\n<<<5>>>');
+        return { finish: 'eos', usage: { completionTokens: 40, promptTokens: 100, ...(decodeMs !== undefined ? { decodeMs } : {}) } };
+      },
+    });
+    const one = miniRecords().filter((r) => r.id === 'statistical_counting/3');
+    const reported = (await runBenchmark(options({ plan: one, engineFor: () => live(500) }))).rows[0]!;
+    expect(reported).toMatchObject({ correct: true, engine: 'live test model', recording: false, tokensEstimated: false, promptTokens: 100, completionTokens: 40, generationMs: 500 });
+    expect(reported.tokensPerSecond).toBe(80);
+    // The stepping clock advances 10 ms per reading: round-start to usage is one step.
+    const measured = (await runBenchmark(options({ plan: one, engineFor: () => live(), now: steppingClock(10) }))).rows[0]!;
+    expect(measured.generationMs).toBe(10);
+    expect(measured.tokensPerSecond).toBe(4000);
   });
 
   it('a single replay file answers every question with the same rounds', async () => {
