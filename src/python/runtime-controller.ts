@@ -158,7 +158,7 @@ export class PythonRuntimeController implements PythonRunner {
     ]);
     runtime.ready.catch(() => {
       // The next call starts over instead of failing forever.
-      if (this.runtime === runtime) {
+      if (this.runtime === runtime || (this.runtime === null && !this.closed)) {
         this.retire(runtime);
         this.setStage('failed');
       }
@@ -197,6 +197,8 @@ export class PythonRuntimeController implements PythonRunner {
       if ((err as Error)?.name === 'AbortError') return emptyResult('aborted', elapsed());
       throw err;
     }
+    // It died while idle after starting: its calls would never settle, so take a fresh one.
+    if (runtime.retired) return this.runNow(request);
     started = performance.now();
     const runId = ++this.runId;
     const live = { stdout: new CappedText(request.maxCaptureChars), stderr: new CappedText(request.maxCaptureChars) };

@@ -158,3 +158,17 @@ describe('PythonRuntimeController with fake workers', () => {
     await expect(controller.run(request())).rejects.toMatchObject({ name: 'PythonRuntimeError' });
   });
 });
+
+describe('PythonRuntimeController when a worker dies while idle', () => {
+  it('runs the next script in a fresh worker instead of waiting on the dead one', async () => {
+    const { controller, workers } = setup();
+    await controller.ready();
+    workers[0].die('the Python worker exited with code 1');
+    await tick();
+    const pending = controller.run(request());
+    await tick();
+    expect(workers).toHaveLength(2);
+    workers[1].finish({ stdout: 'fresh\n' });
+    expect(await pending).toMatchObject({ status: 'ok', stdout: 'fresh\n' });
+  });
+});
