@@ -30,7 +30,9 @@ export function pyodidePlugin(options: PyodidePluginOptions = {}): Plugin {
   let sourceDir = '';
   return {
     name: 'r1ci-pyodide',
-    config: () => ({ optimizeDeps: { exclude: ['pyodide'] } }),
+    // Pyodide is loaded from the copied files, never pre-bundled. comlink is pre-bundled up front: a
+    // page reached only through a worker would otherwise make Vite discover it mid-test and reload.
+    config: () => ({ optimizeDeps: { exclude: ['pyodide'], include: ['comlink'] } }),
     configResolved(config) {
       const require = createRequire(join(config.root, 'package.json'));
       sourceDir = dirname(require.resolve('pyodide/package.json'));
