@@ -25,7 +25,8 @@ export const appStyles = [
       }
     }
     .top { display: flex; align-items: center; gap: 0.7rem; padding: 0.4rem 0.9rem; border-bottom: 1px solid var(--border); background: var(--surface); }
-    h1 { font-size: 1rem; margin: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+    h1 { font-size: 1rem; margin: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; flex: none; }
+    h1 .short { display: none; }
     .model-chip { margin-left: auto; font-size: 0.8rem; color: var(--muted); white-space: nowrap; }
     .fallback { color: var(--warning); }
     .nav-toggle { display: none; }
@@ -47,6 +48,10 @@ export const appStyles = [
     @media (max-width: 900px) {
       .nav-toggle { display: inline-block; }
       h1 .muted { display: none; }
+      /* Screen readers still read the full name; the eye gets the short one. */
+      h1 .full { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+      h1 .short { display: inline; }
+      .model-chip { overflow: hidden; text-overflow: ellipsis; min-width: 0; }
       nav { position: absolute; z-index: 10; top: 2.7rem; bottom: 0; left: 0; box-shadow: 2px 0 12px rgb(0 0 0 / 0.2); display: none; }
       nav.open { display: block; }
       .inline-demos { display: block; }

@@ -209,7 +209,7 @@ export class R1ciApp extends LitElement {
     return html`
       <header class="top">
         <button class="nav-toggle" aria-expanded=${this._navOpen} aria-controls="nav" @click=${() => (this._navOpen = !this._navOpen)} aria-label="Conversations and demos">☰</button>
-        <h1>R1-Code-Interpreter <span class="muted">in your browser</span></h1>
+        <h1><span class="full">R1-Code-Interpreter</span><span class="short" aria-hidden="true">R1-CI</span> <span class="muted">in your browser</span></h1>
         <a class="bench-link" href="?view=benchmark" data-testid="benchmark-link">Benchmark</a>
         <span class="model-chip" title="Model for new questions">${choice.displayName}${choice.isR1CI || choice.displayName.includes('not R1-CI') ? nothing : html` <span class="fallback">(not R1-CI)</span>`}</span>
         <pwa-status-badge></pwa-status-badge><pwa-install-button></pwa-install-button>

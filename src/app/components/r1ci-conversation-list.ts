@@ -33,7 +33,7 @@ export class R1ciConversationList extends LitElement {
       li[aria-current='true'] { background: var(--surface-hover); }
       .open { flex: 1; min-width: 0; text-align: left; border: none; background: none; padding: 0.35rem 0.45rem; display: flex; flex-direction: column; gap: 0.1rem; }
       .title { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; font-size: 0.85rem; }
-      .meta { font-size: 0.7rem; color: var(--muted); display: flex; gap: 0.3rem; align-items: center; }
+      .meta { font-size: 0.7rem; color: var(--muted); display: flex; flex-wrap: wrap; gap: 0.1rem 0.3rem; align-items: center; }
       .meta .interrupted, .meta .failed { color: var(--danger); }
       .delete { border: none; background: none; color: var(--muted); padding: 0 0.4rem; font-size: 1rem; }
       .delete:hover { color: var(--danger); }

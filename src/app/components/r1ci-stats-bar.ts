@@ -29,7 +29,7 @@ export class R1ciStatsBar extends LitElement {
       : '—';
     return html`
       <dl aria-label="Session figures">
-        <div><dt>Speed</dt><dd data-testid="stat-tokens-per-second">${approx}${formatRate(s.tokensPerSecond)} tokens/s</dd></div>
+        <div><dt>Speed</dt><dd data-testid="stat-tokens-per-second">${s.tokensPerSecond === null ? '—' : `${approx}${formatRate(s.tokensPerSecond)} tokens/s`}</dd></div>
         <div><dt>Tokens</dt><dd>${approx}${s.completionTokens}</dd></div>
         <div><dt>Rounds</dt><dd data-testid="stat-rounds">${s.rounds}</dd></div>
         <div><dt>Code calls</dt><dd data-testid="stat-code-calls">${s.codeCalls}</dd></div>

@@ -190,6 +190,8 @@ export function markInterrupted(session: Session): Session {
   if (session.status !== 'running') return session;
   session.status = 'interrupted';
   for (const round of session.rounds) {
+    // The last save is the last moment anything was known to happen: generation ended there at the latest.
+    round.generationEndedAt ??= session.updatedAt;
     if (round.run?.status === 'running') round.run.status = 'aborted';
   }
   return session;

@@ -99,6 +99,7 @@ describe('markInterrupted and failSession', () => {
     applyLoopEvent(s, { type: 'exec-start', round: 0, code: 'x' }, 3);
     markInterrupted(s);
     expect(s.status).toBe('interrupted');
+    expect(s.rounds[0]!.generationEndedAt).toBe(3);
     expect(s.rounds[0]!.text).toBe('partial thought');
     expect(s.rounds[0]!.run!.status).toBe('aborted');
     const done = makeSession({ status: 'done' });
