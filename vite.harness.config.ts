@@ -15,6 +15,9 @@ const hasPyodidePlugin = (appConfig.plugins ?? [])
 
 export default mergeConfig(appConfig, defineConfig({
   plugins: hasPyodidePlugin ? [] : [pyodidePlugin()],
+  // Only a worker imports web-llm, which Vite's start-up scan does not follow: pre-bundle it, or its
+  // discovery mid-test makes Vite reload every open page.
+  optimizeDeps: { include: ['@mlc-ai/web-llm'] },
   server: {
     host: '127.0.0.1',
     headers: isolated ? { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } : {},
