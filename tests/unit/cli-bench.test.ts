@@ -1,11 +1,13 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBenchArgs } from '../../src/cli/commands/bench';
 
-// Port 5898 belongs to these tests and is never opened (the "unreachable server" case).
+// Ports 5897 (a scripted model server) and 5898 (never opened: the "unreachable server" case) belong to these tests.
+const SERVER_PORT = 5897;
 const CLOSED_PORT = 5898;
 const DATA = 'tests/fixtures/bench/symbench-mini.jsonl';
 const REPLAYS = 'tests/fixtures/bench/mini.replays.jsonl';
@@ -20,12 +22,20 @@ interface Ran {
 
 /** Spawns the command line as a user would (`npm run r1ci -- bench ...` is `tsx src/cli/r1ci.ts bench ...`). */
 function r1ci(...args: string[]): Promise<Ran> {
+  return r1ciWatching(() => {}, ...args);
+}
+
+/** Like r1ci; `onStderr` sees the progress as it comes, with the child (to send it signals). */
+function r1ciWatching(onStderr: (soFar: string, child: ChildProcess) => void, ...args: string[]): Promise<Ran> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/r1ci.ts', ...args], { env: { ...process.env, NO_COLOR: '1' } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
+    child.stderr.on('data', (c) => {
+      stderr += c;
+      onStderr(stderr, child);
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
@@ -188,4 +198,80 @@ describe('r1ci bench failures: one line on stderr, non-zero exit', () => {
     expect(ran.stderr).toContain('2 lines could not be used');
     expect(ran.stderr).toMatch(/r1ci: no usable benchmark records in .*bad\.jsonl\n$/);
   });
+});
+
+describe('r1ci bench with an OpenAI-compatible server: live figures, Ctrl-C and resume', () => {
+  let server: Server;
+  /** Questions asked, by the numbers in them (one entry per completion request of a first round). */
+  const asked: string[] = [];
+  let hang = true;
+  const GAME24_6 = 'I will search.\n```python\nprint("((1+2)*(2+6))")\n```\n';
+  const GAME24_6_AFTER = 'The script found it.\n\n<<<((1+2)*(2+6))>>>';
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        const request = JSON.parse(body) as { prompt: string };
+        const question = /Input: (\d+ \d+ \d+ \d+) Answer:\n/.exec(request.prompt)?.[1] ?? /matrix by using a 2\*2 sliding window:\n([^\n]+)/.exec(request.prompt)?.[1] ?? '?';
+        const followUp = request.prompt.includes('Code Execution Results:');
+        if (!followUp) asked.push(question);
+        res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+        if (question === '1 1 10 12' && hang) {
+          // A model that goes on and on: only Ctrl-C ends it.
+          const timer = setInterval(() => res.write(`data: ${JSON.stringify({ choices: [{ text: 'hmm ', finish_reason: null }] })}\n\n`), 20);
+          res.on('close', () => clearInterval(timer));
+          return;
+        }
+        const text = question === '1 2 2 6' ? (followUp ? GAME24_6_AFTER : GAME24_6) : question === '1 1 10 12' ? '<<<(1+1)+(10+12)>>>' : '<<<20,20,20,20>>>';
+        for (let i = 0; i < text.length; i += 4) res.write(`data: ${JSON.stringify({ choices: [{ text: text.slice(i, i + 4), finish_reason: null }] })}\n\n`);
+        res.write(`data: ${JSON.stringify({ choices: [{ text: '', finish_reason: 'stop' }] })}\n\n`);
+        res.write(`data: ${JSON.stringify({ choices: [], usage: { prompt_tokens: 300, completion_tokens: 12 } })}\n\n`);
+        res.end('data: [DONE]\n\n');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(SERVER_PORT, '127.0.0.1', resolve));
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it('Ctrl-C mid-question keeps what finished (exit 130); the rerun asks only the rest', async () => {
+    const out = join(tmp, 'live.jsonl');
+    const engine = `openai:http://127.0.0.1:${SERVER_PORT}/v1#r1ci-3b`;
+    const args = ['bench', '--data', DATA, '--engine', engine, '--tasks', 'game24,pooling', '--limit', '2', '--out', out];
+    let interrupted = false;
+    const first = await r1ciWatching((soFar, child) => {
+      // Two questions done, the third (game24/7) hangs: interrupt it.
+      if (!interrupted && soFar.includes('[2/4]')) {
+        interrupted = true;
+        setTimeout(() => child.kill('SIGINT'), 200);
+      }
+    }, ...args);
+    expect(first.code).toBe(130);
+    expect(first.stderr).toContain('interrupted after 2 of 4 questions; rerun the same command to resume');
+    expect(stable(first.stdout, 'all questions (micro)').slice(0, 4)).toEqual(['2', '2', '100.0%', '0.50']);
+    const kept = rowsOf(out);
+    expect(kept.map((r) => r.id)).toEqual(['game24/6', 'pooling/2']);
+    // Live figures: the server's token counts where it gave them (a round the loop stops at a closing
+    // fence ends before the server's usage report, so the engine counts pieces there: an estimate).
+    expect(kept[1]).toMatchObject({ correct: true, codeCalls: 0, completionTokens: 12, promptTokens: 300, tokensEstimated: false, recording: false, engine: expect.stringContaining('5897') });
+    expect(kept[1]!.tokensPerSecond).toBeGreaterThan(0);
+    expect(kept[0]).toMatchObject({ correct: true, codeCalls: 1, promptTokens: 300, tokensEstimated: true });
+    expect(kept[0]!.response.rounds[0].result).toBe('\nCode Execution Results: ((1+2)*(2+6))\n\n');
+    expect(asked).toEqual(['1 2 2 6', '-2, 12, -3', '1 1 10 12']);
+
+    hang = false;
+    asked.length = 0;
+    const second = await r1ci(...args);
+    expect(second.code).toBe(0);
+    expect(asked).toEqual(['1 1 10 12', '1, 5, 8']);
+    expect(rowsOf(out).map((r) => r.id)).toEqual(['game24/6', 'pooling/2', 'game24/7', 'pooling/3']);
+    expect(stable(second.stdout, 'game24').slice(0, 4)).toEqual(['2', '2', '100.0%', '0.50']);
+    expect(stable(second.stdout, 'pooling')).toEqual(['2', '1', '50.0%', '0.00', '~12']);
+    expect(tableRow(second.stdout, 'mean over tasks (macro)')).toEqual(['75.0%']);
+    expect(tableRow(second.stdout, 'pooling')[5]).toMatch(/^~\d+\.\d$/); // tokens/s, measured
+  }, 120_000);
 });
