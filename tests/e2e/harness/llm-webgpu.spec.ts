@@ -101,3 +101,9 @@ test('a model library that is not one fails with ModelLibraryError after web-llm
   expect(await page.evaluate(() => window.llm.workerStarts())).toBe(1);
   expect((await page.evaluate(() => window.llm.ready())).modelLibraryVersion).toBe('v0_2_86/base');
 });
+
+test('the engine check page finds SwiftShader and asks for a model', async ({ page }) => {
+  await page.goto('tests/harness/llm-bench.html');
+  await expect(page.locator('#out')).toContainText('GPU: google swiftshader (software), no shader-f16');
+  await expect(page.locator('#out')).toContainText('No model given');
+});

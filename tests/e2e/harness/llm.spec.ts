@@ -37,3 +37,8 @@ test('loading a model without an adapter fails before any download, and the clie
   expect((await page.evaluate(() => window.llm.ready())).modelLibraryVersion).toBe('v0_2_86/base');
   expect(await page.evaluate(() => window.llm.workerStarts())).toBe(1);
 });
+
+test('the engine check page (for machines with a GPU) says plainly why it cannot run here', async ({ page }) => {
+  await page.goto('tests/harness/llm-bench.html');
+  await expect(page.locator('#out')).toContainText('WebGPUUnavailableError: WebGPU is present but found no usable graphics adapter');
+});
