@@ -43,3 +43,12 @@ test('a `while True` loop is stopped at the time limit, and the next script runs
   // Interrupt keeps the very same worker; restart replaced it.
   expect(await page.evaluate(() => window.py.workerStarts())).toBe(isolated ? 1 : 2);
 });
+
+test('a fatal error of the runtime is a crashed result, and the next script gets a fresh worker', async ({ page }) => {
+  await page.goto('tests/harness/python.html');
+  await page.evaluate(() => window.py.start());
+  const crashed = await page.evaluate(() => window.py.run('print("last words", flush=True)\nimport os\nos.abort()'));
+  expect(crashed).toMatchObject({ status: 'crashed', crashReason: 'fatal error: the interpreter aborted', stdout: 'last words\n' });
+  expect(await page.evaluate(() => window.py.run('print(sum(range(5)))'))).toMatchObject({ status: 'ok', stdout: '10\n' });
+  expect(await page.evaluate(() => window.py.workerStarts())).toBe(2);
+});
