@@ -41,7 +41,7 @@ export class R1ciBenchmarkView extends LitElement {
       h2 { font-size: 1rem; margin: 0 0 0.5rem; }
       section { background: var(--surface); border: 1px solid var(--border); border-radius: 8px; padding: 0.75rem 1rem; margin: 0.75rem 0; }
       .row { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0.35rem 0; }
-      input[type='url'], input[type='text'] { flex: 1 1 16rem; min-width: 0; }
+      input[type='text'] { flex: 1 1 16rem; min-width: 0; }
       input, select { font: inherit; font-size: 0.9rem; padding: 0.25rem 0.4rem; border: 1px solid var(--border); border-radius: 6px; background: var(--bg, transparent); color: var(--text); }
       input[type='number'] { width: 6rem; }
       .tasks { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: 0.15rem 1rem; font-size: 0.9rem; }
@@ -114,7 +114,7 @@ export class R1ciBenchmarkView extends LitElement {
         </div>
         <form class="row" @submit=${this.onDatasetUrl}>
           <label for="ds-url">or a URL</label>
-          <input id="ds-url" type="url" placeholder="https://…/game24.jsonl" .value=${this._datasetUrl} @input=${(e: Event) => (this._datasetUrl = (e.target as HTMLInputElement).value)} data-testid="bench-url" />
+          <input id="ds-url" type="text" inputmode="url" placeholder="https://…/game24.jsonl or a path beside this app" .value=${this._datasetUrl} @input=${(e: Event) => (this._datasetUrl = (e.target as HTMLInputElement).value)} data-testid="bench-url" />
           <button type="submit" ?disabled=${!this._datasetUrl.trim()}>Load</button>
         </form>
         ${ds
@@ -161,7 +161,7 @@ export class R1ciBenchmarkView extends LitElement {
               </div>
               <form class="row" @submit=${this.onReplaysUrl}>
                 <label for="rp-url">or a URL</label>
-                <input id="rp-url" type="url" .value=${this._replaysUrl} @input=${(e: Event) => (this._replaysUrl = (e.target as HTMLInputElement).value)} data-testid="bench-replays-url" />
+                <input id="rp-url" type="text" inputmode="url" .value=${this._replaysUrl} @input=${(e: Event) => (this._replaysUrl = (e.target as HTMLInputElement).value)} data-testid="bench-replays-url" />
                 <button type="submit" ?disabled=${!this._replaysUrl.trim()}>Load</button>
               </form>
               <p class="muted note">A replay set holds one recorded answer per question ({"id", "rounds"} per line); questions without one are left out. The Python in each recording really runs here.</p>`
@@ -228,7 +228,8 @@ export class R1ciBenchmarkView extends LitElement {
                   ${run.rows.map(
                     (r) => html`<tr>
                       <td>${r.id}</td>
-                      <td class=${r.correct ? 'ok' : 'bad'}>${r.correct ? 'correct' : r.extracted === null ? 'no answer' : 'wrong'}</td>
+                      <td class=${r.correct ? 'ok' : 'bad'} title=${r.reason ?? ''}>${r.correct ? 'correct' : r.extracted === null ? 'no answer' : 'wrong'}
+                        ${r.reason?.startsWith('no scorer') ? html`<span class="muted">(no scorer for this task)</span>` : nothing}</td>
                       <td class="answer">${r.extracted ?? ''}</td>
                       <td>${r.codeCalls}</td>
                       <td>${(r.elapsedMs / 1000).toFixed(1)} s</td>

@@ -35,9 +35,10 @@ test('a replay-set run fills the table as it goes; the CSV and JSON exports hold
   await loadDataset(page);
   // No model can run here: recordings are the only choice, and said to be recordings.
   await expect(page.getByTestId('bench-mode-recording')).toBeChecked();
-  await page.getByTestId('bench-replays-url').fill(fixtureUrl(page, 'mini.replays.jsonl'));
+  // A path relative to the app works as well as a full URL.
+  await page.getByTestId('bench-replays-url').fill('fixtures/bench/mini.replays.jsonl');
   await page.getByRole('button', { name: 'Load' }).nth(1).click();
-  await expect(page.getByTestId('bench-replays')).toHaveText(/mini\.replays\.jsonl$/);
+  await expect(page.getByTestId('bench-replays')).toHaveText('fixtures/bench/mini.replays.jsonl');
   await expect(page.getByText('4 chosen questions have no recording and are left out.')).toBeVisible();
   await expect(page.getByTestId('bench-start')).toHaveText(/Run 7 questions/);
   await shot(page, '01-setup');
@@ -154,6 +155,9 @@ test('pause and resume; a run interrupted by a reload comes back paused with its
 test('hostile text in a benchmark or replay file is shown as text, never run', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('./?view=benchmark');
+  await page.getByTestId('bench-url').fill('fixtures/bench/no-such-file.jsonl');
+  await page.getByRole('button', { name: 'Load' }).first().click();
+  await expect(page.getByTestId('bench-error')).toHaveText('fixtures/bench/no-such-file.jsonl could not be loaded (404 Not Found).');
   await page.getByTestId('bench-url').fill(fixtureUrl(page, 'hostile.jsonl'));
   await page.getByRole('button', { name: 'Load' }).first().click();
   await expect(page.getByTestId('bench-dataset')).toContainText('2 questions in 2 tasks');
