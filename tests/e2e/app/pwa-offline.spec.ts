@@ -159,3 +159,33 @@ test('a model evicted by the browser shows as not downloaded, never a crash', as
   await expect(storage).toContainText('Used');
   expect(errors).toEqual([]);
 });
+
+test('model libraries web-llm would fetch from the network (localhost, same-origin, GitHub) are served offline from its cache', async ({ page, context, baseURL }) => {
+  await page.goto('./');
+  await waitForIsolatedControl(page);
+  const port = new URL(baseURL!).port;
+  const libraries = [
+    new URL('models/libs/Qwen2.5-3B-Instruct-q4f32_1_cs1k-webgpu.wasm', baseURL).href, // beside the app, not on the server
+    `http://localhost:${port}/libs/Qwen2-0.5B-Instruct-q4f32_1_cs1k-webgpu.wasm`, // web-llm never caches a localhost library
+    'https://raw.githubusercontent.com/mlc-ai/binary-mlc-llm-libs/main/web-llm-models/v0_2_86/base/Qwen2-1.5B-Instruct-q4f32_1_cs1k-webgpu.wasm',
+  ];
+  // Stored as the app's downloader stores them: web-llm's `webllm/wasm` scope, keyed by URL.
+  await page.evaluate(async (urls) => {
+    const cache = await caches.open('webllm/wasm');
+    for (const [i, url] of urls.entries()) await cache.put(url, new Response(new Uint8Array(1000 + i), { headers: { 'content-type': 'application/wasm' } }));
+  }, libraries);
+  await context.setOffline(true);
+  try {
+    // web-llm fetches from its worker: a dedicated worker of a controlled page goes through the service worker too.
+    const sizes = await page.evaluate(async (urls) => {
+      const source = `onmessage = async (e) => { const out = []; for (const u of e.data) { try { const r = await fetch(u); out.push((await r.arrayBuffer()).byteLength); } catch (err) { out.push(err.name); } } postMessage(out); };`;
+      const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+      const result = await new Promise((resolve) => { worker.onmessage = (e) => resolve(e.data); worker.postMessage(urls); });
+      worker.terminate();
+      return result;
+    }, libraries);
+    expect(sizes).toEqual([1000, 1001, 1002]);
+  } finally {
+    await context.setOffline(false);
+  }
+});
