@@ -118,7 +118,9 @@ export class LlmClient {
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      return await this.life.call((api) => api.generate(request, Comlink.proxy(sink)));
+      const result = await this.life.call((api) => api.generate(request, Comlink.proxy(sink)));
+      // The closed sink may reach the worker before the abort call does: it was still an abort.
+      return signal?.aborted && result.finish === 'stop' ? { ...result, finish: 'aborted' } : result;
     } catch (err) {
       // The worker dropped the model with the device; the UI must offer to load it again.
       if ((err as Error)?.name === 'GPUDeviceLostError') this.loaded = null;

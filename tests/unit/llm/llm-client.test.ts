@@ -77,6 +77,18 @@ describe('LlmClient', () => {
     expect(workers[0].terminated).toBe(false);
   });
 
+  it('reports an abort as "aborted" even when the closed stream reached the worker first', async () => {
+    const { client } = setup({
+      generate: async (_r: LlmGenerateRequest, onText: LlmTextSink): Promise<LlmGenerateResult> => {
+        while ((await onText('a')) !== false) await new Promise((r) => setTimeout(r, 1));
+        return { finish: 'stop', usage: USAGE };
+      },
+    });
+    const controller = new AbortController();
+    const result = await client.generate(REQUEST, { onText: () => void controller.abort(), signal: controller.signal });
+    expect(result.finish).toBe('aborted');
+  });
+
   it('terminates a worker that does not stop after an abort, rejecting with AbortError', async () => {
     let started = false;
     const { client, workers } = setup({ generate: () => ((started = true), never()) }, { abortGraceMs: 20 });
