@@ -143,7 +143,7 @@ export class BenchController implements ReactiveController {
     if (!this.dataset) return { plan: [], excluded: 0 };
     const replays = this.mode === 'recording' ? this.replays?.source : undefined;
     const { plan, excluded } = selectRecords(this.dataset.records, {
-      tasks: [...this.selectedTasks],
+      tasks: [...this.selectedTasks].sort(),
       limitPerTask: this.sampleSize ?? undefined,
       seed: this.seed ?? undefined,
       include: replays ? (r) => hasRecording(replays, r.id) : undefined,
