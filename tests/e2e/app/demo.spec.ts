@@ -97,3 +97,21 @@ test('long Python output is cut in view with a way to expand, and the cut the ru
   await cell.getByRole('button', { name: 'Show less' }).click();
   await expect(output).not.toContainText('line 100');
 });
+
+test('Stop while Python runs ends the script and the session; the next session runs Python again', async ({ page }) => {
+  await page.goto('./?replay=/fixtures/app/runaway.json');
+  const cell = page.locator('r1ci-code-cell').first();
+  await expect(cell).toContainText('running…', { timeout: 60_000 });
+  const stop = page.getByTestId('stop');
+  await expect(stop).toHaveText('Stop Python');
+  await screenshot(page, '19-python-running');
+  await stop.click();
+  await expect(page.getByTestId('session-status')).toHaveText('Stopped by the user.');
+  await expect(cell).toContainText('stopped');
+  await expect(page.getByTestId('answer')).toHaveCount(0);
+
+  await page.getByRole('button', { name: /Play the recorded demo: A new operator/ }).first().click();
+  await waitForSessionEnd(page);
+  await expect(page.getByTestId('session-status')).toHaveText('Answered.');
+  await expect(page.locator('r1ci-code-cell').first()).toContainText('ran');
+});
