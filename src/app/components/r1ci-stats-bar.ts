@@ -13,6 +13,11 @@ export class R1ciStatsBar extends LitElement {
     div { display: flex; gap: 0.3rem; }
     dt::after { content: ':'; }
     dd { margin: 0; color: var(--text); font-variant-numeric: tabular-nums; }
+    details { margin-top: 0.3rem; }
+    summary { cursor: pointer; }
+    table { border-collapse: collapse; margin-top: 0.3rem; font-variant-numeric: tabular-nums; }
+    th, td { text-align: right; padding: 0.1rem 0.6rem; border-bottom: 1px solid var(--border); }
+    th { font-weight: 600; color: var(--muted); }
   `;
 
   constructor() {
@@ -35,6 +40,15 @@ export class R1ciStatsBar extends LitElement {
         <div><dt>Code calls</dt><dd data-testid="stat-code-calls">${s.codeCalls}</dd></div>
         <div><dt>Prompt tokens per round</dt><dd>${prompt}</dd></div>
       </dl>
+      ${s.perRound.length
+        ? html`<details>
+            <summary>Per round</summary>
+            <table>
+              <thead><tr><th scope="col">Round</th><th scope="col">Prompt tokens processed</th><th scope="col">From cache</th><th scope="col">Prefill tokens/s</th><th scope="col">Decode tokens/s</th></tr></thead>
+              <tbody>${s.perRound.map((r) => html`<tr><td>${r.round + 1}</td><td>${r.promptTokens ?? '—'}</td><td>${r.cachedPromptTokens ?? '—'}</td><td>${formatRate(r.prefillTokensPerSecond ?? null)}</td><td>${formatRate(r.decodeTokensPerSecond ?? null)}</td></tr>`)}</tbody>
+            </table>
+          </details>`
+        : nothing}
     `;
   }
 }

@@ -12,6 +12,16 @@ export interface SessionStats {
   promptTokensPerRound: (number | undefined)[];
   /** True when a figure is estimated (a recording, or counts taken from text pieces). */
   estimated: boolean;
+  /** Per round, where the engine reported them: prompt tokens processed and served from cache, prefill and decode speed. */
+  perRound: RoundFigures[];
+}
+
+export interface RoundFigures {
+  round: number;
+  promptTokens?: number;
+  cachedPromptTokens?: number;
+  prefillTokensPerSecond?: number;
+  decodeTokensPerSecond?: number;
 }
 
 /**
@@ -37,6 +47,19 @@ export function sessionStats(session: Session, now: number): SessionStats {
     else ms += Math.max(0, (round.generationEndedAt ?? (session.status === 'running' ? now : round.startedAt)) - round.startedAt);
   }
   const codeCalls = session.rounds.filter((r) => r.run !== null).length;
+  const perRound = session.rounds.flatMap((r): RoundFigures[] => {
+    const u = r.usage;
+    if (!u || u.estimated || (u.promptTokens === undefined && u.decodeMs === undefined)) return [];
+    const rate = (tokens: number | undefined, ms: number | undefined) => (tokens && ms ? (tokens * 1000) / ms : undefined);
+    return [{
+      round: r.round,
+      promptTokens: u.promptTokens,
+      cachedPromptTokens: u.cachedPromptTokens,
+      prefillTokensPerSecond: rate(u.promptTokens, u.prefillMs),
+      // The first new token comes out of the prefill pass; each later one is a decode step.
+      decodeTokensPerSecond: rate(u.completionTokens - 1, u.decodeMs),
+    }];
+  });
   return {
     rounds: session.rounds.length,
     codeCalls,
@@ -44,6 +67,7 @@ export function sessionStats(session: Session, now: number): SessionStats {
     tokensPerSecond: tokens > 0 && ms > 0 ? (tokens * 1000) / ms : null,
     promptTokensPerRound,
     estimated,
+    perRound,
   };
 }
 

@@ -15,6 +15,22 @@ describe('sessionStats', () => {
     const stats = sessionStats(s, 900);
     expect(stats).toMatchObject({ rounds: 2, codeCalls: 1, completionTokens: 150, promptTokensPerRound: [300, 20], estimated: false });
     expect(stats.tokensPerSecond).toBeCloseTo(50);
+    expect(stats.perRound).toEqual([
+      { round: 0, promptTokens: 300, cachedPromptTokens: undefined, prefillTokensPerSecond: undefined, decodeTokensPerSecond: 49.5 },
+      { round: 1, promptTokens: 20, cachedPromptTokens: 300, prefillTokensPerSecond: undefined, decodeTokensPerSecond: 49 },
+    ]);
+  });
+
+  it('gives prefill and decode speed per round when the engine timed them', () => {
+    const s = makeSession();
+    applyLoopEvent(s, { type: 'round-start', round: 0 }, 0);
+    applyLoopEvent(s, { type: 'usage', round: 0, usage: { completionTokens: 11, promptTokens: 400, prefillMs: 500, decodeMs: 1000 } }, 10);
+    expect(sessionStats(s, 20).perRound).toEqual([{ round: 0, promptTokens: 400, cachedPromptTokens: undefined, prefillTokensPerSecond: 800, decodeTokensPerSecond: 10 }]);
+    // A recording's estimated usage gives no per-round figures.
+    const rec = makeSession();
+    applyLoopEvent(rec, { type: 'round-start', round: 0 }, 0);
+    applyLoopEvent(rec, { type: 'usage', round: 0, usage: { completionTokens: 5, estimated: true } }, 1);
+    expect(sessionStats(rec, 2).perRound).toEqual([]);
   });
 
   it('estimates live speed from text pieces over generation time, excluding Python time', () => {
