@@ -11,9 +11,12 @@ import { expectShellRendered, pwaScreenshot, PWA_PORTS, serveStatic, testedDist,
 let server: StaticServer;
 /** A replay whose first script never ends, on the same origin (a teacher's shared ?replay= file). */
 const RUNAWAY = { question: 'Loop forever, then answer.', rounds: ['I will loop.\n```python\nprint("looping now", flush=True)\nwhile True:\n    pass\n```\n', 'Stopped. <<<1>>>'] };
+/** A replay whose script imports a package that was never fetched. */
+const IMPORT_NUMPY = { question: 'Use numpy.', rounds: ['```python\nimport numpy\nprint(numpy.ones(3).sum())\n```\n', '<<<3>>>'] };
 test.beforeAll(async () => {
   const fixtures = mkdtempSync(join(tmpdir(), 'r1ci-pwa-replays-'));
   writeFileSync(join(fixtures, 'runaway.json'), JSON.stringify(RUNAWAY));
+  writeFileSync(join(fixtures, 'numpy.json'), JSON.stringify(IMPORT_NUMPY));
   server = await serveStatic(testedDist(), PWA_PORTS.subPath, '/r1ci/', ['--mount', `/r1ci-replays=${fixtures}`]);
 });
 test.afterAll(async () => { await server?.close(); });
@@ -131,4 +134,24 @@ test.describe('without isolation', () => {
     expect(await stopRunawayThenRunDemo(page)).toBe(2);
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
   });
+});
+
+test('offline, a package never fetched fails at once with ModuleNotFoundError naming why; the session goes on', async ({ page, context }) => {
+  await page.goto(server.url);
+  await waitForIsolatedControl(page);
+  // The replay file is outside the app's folder (not precached): fetch it once online, then hand the
+  // same bytes to the page while offline, as a teacher's shared link would have been opened before.
+  const replay = await (await page.request.get(server.url.replace('/r1ci/', '/r1ci-replays/numpy.json'))).text();
+  await context.route('**/r1ci-replays/numpy.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: replay }));
+  await context.setOffline(true);
+  try {
+    await page.goto(server.url + '?replay=/r1ci-replays/numpy.json');
+    const cell = page.locator('r1ci-code-cell').first();
+    await expect(cell.getByLabel('Python output')).toContainText('ModuleNotFoundError', { timeout: 60_000 });
+    await expect(cell.getByLabel('Python output')).toContainText('numpy');
+    await pwaScreenshot(page, '08-offline-module-not-found');
+    await expect(page.getByTestId('session-status')).toBeVisible({ timeout: 60_000 });
+  } finally {
+    await context.setOffline(false);
+  }
 });
