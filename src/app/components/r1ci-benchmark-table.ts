@@ -14,6 +14,7 @@ export class R1ciBenchmarkTable extends LitElement {
   static override styles = [
     sharedStyles,
     css`
+      :host { display: block; min-width: 0; }
       table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; font-size: 0.9rem; }
       th, td { padding: 0.3rem 0.5rem; border-bottom: 1px solid var(--border); text-align: right; white-space: nowrap; }
       th:first-child, td:first-child { text-align: left; white-space: normal; overflow-wrap: break-word; min-width: 10rem; }

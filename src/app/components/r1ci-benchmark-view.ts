@@ -35,7 +35,8 @@ export class R1ciBenchmarkView extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host { display: block; max-width: 980px; margin: 0 auto; padding: 1rem; color: var(--text); }
+      /* In the app root's flex column: never wider than the page (tables scroll inside their boxes). */
+      :host { display: block; min-width: 0; width: 100%; max-width: 980px; margin: 0 auto; padding: 1rem; color: var(--text); }
       header { display: flex; align-items: baseline; gap: 1rem; flex-wrap: wrap; }
       h1 { font-size: 1.3rem; margin: 0; }
       h2 { font-size: 1rem; margin: 0 0 0.5rem; }
@@ -50,6 +51,9 @@ export class R1ciBenchmarkView extends LitElement {
       .note { font-size: 0.85rem; }
       progress { width: 100%; height: 0.8rem; }
       .results { display: flex; flex-direction: column; gap: 1rem; margin-top: 0.5rem; }
+      /* Flex items would grow to their content; the tables scroll inside their own boxes instead. */
+      .results > *, section { min-width: 0; }
+      .scroll-x { overflow-x: auto; }
       details { margin-top: 0.5rem; }
       .questions { width: 100%; border-collapse: collapse; font-size: 0.85rem; }
       .questions td, .questions th { border-bottom: 1px solid var(--border); padding: 0.2rem 0.4rem; text-align: left; vertical-align: top; }
@@ -222,7 +226,7 @@ export class R1ciBenchmarkView extends LitElement {
         ${run.rows.length > 0
           ? html`<details>
               <summary>Questions (${run.rows.length})</summary>
-              <table class="questions" data-testid="bench-questions">
+              <div class="scroll-x"><table class="questions" data-testid="bench-questions">
                 <thead><tr><th>Question</th><th>Result</th><th>Answer</th><th>Code calls</th><th>Time</th></tr></thead>
                 <tbody>
                   ${run.rows.map(
@@ -236,7 +240,7 @@ export class R1ciBenchmarkView extends LitElement {
                     </tr>`,
                   )}
                 </tbody>
-              </table>
+              </table></div>
             </details>`
           : nothing}
       </section>

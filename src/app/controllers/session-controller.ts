@@ -34,14 +34,18 @@ export class SessionController implements ReactiveController {
   /** Set when the store could not be read or written (private mode, quota): shown, never fatal. */
   storeError: string | null = null;
   private abort: AbortController | null = null;
-  private readonly store = new ConversationStore();
-  private readonly saver = new SessionSaver(this.store, 300, (err) => {
-    this.storeError = `Could not save the conversation: ${(err as Error)?.message ?? err}`;
-  });
+  private readonly saver: SessionSaver;
   private readonly frames: FrameScheduler;
 
-  constructor(private readonly host: ReactiveControllerHost, private readonly python: AppPython) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly python: AppPython,
+    private readonly store: Pick<ConversationStore, 'list' | 'put' | 'delete'> = new ConversationStore(),
+  ) {
     host.addController(this);
+    this.saver = new SessionSaver(this.store, 300, (err) => {
+      this.storeError = `Could not save the conversation: ${(err as Error)?.message ?? err}`;
+    });
     this.frames = new FrameScheduler(() => {
       this.revision++;
       this.host.requestUpdate();
