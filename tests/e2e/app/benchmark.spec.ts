@@ -105,6 +105,10 @@ test('a replay-set run fills the table as it goes; the CSV and JSON exports hold
     expect(`${t.correct} / ${t.count}`).toBe(s.correct);
   }
   expect(data.results.find((r: { id: string }) => r.id === 'game24/6').response.rounds[0].result).toContain('((1+2)*(2+6))');
+  // On a phone the page does not scroll sideways (the table scrolls inside its own box).
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await shot(page, '07-narrow');
   expect(errors).toEqual([]);
 });
 
