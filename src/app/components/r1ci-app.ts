@@ -7,7 +7,7 @@ import { DEFAULT_PACKAGE_BASE_URL } from '../../python/runtime-defaults';
 import { ModelController } from '../controllers/model-controller';
 import { SessionController, type RunTarget } from '../controllers/session-controller';
 import { createModelBackend } from '../services/backend';
-import { createPython } from '../services/python';
+import { createPython, type RuntimeStage } from '../services/python';
 import { demoUrl, parseLaunch } from '../state/launch';
 import { effectiveProtocol, parseSettings, type AppSettings } from '../state/settings';
 import { appStyles } from './r1ci-app.styles';
@@ -35,7 +35,9 @@ export class R1ciApp extends LitElement {
     _navOpen: { state: true },
     _launchError: { state: true },
     _customMessage: { state: true },
+    _pythonStage: { state: true },
   };
+  declare _pythonStage: RuntimeStage;
   declare _customMessage: { error?: string; warnings?: string[] } | null;
   declare _settings: AppSettings;
   declare _settingsOpen: boolean;
@@ -44,7 +46,7 @@ export class R1ciApp extends LitElement {
 
   static override styles = appStyles;
 
-  private readonly python = createPython();
+  private readonly python = createPython((stage) => (this._pythonStage = stage));
   private readonly backend = createModelBackend();
   private readonly sessions: SessionController;
   private readonly model: ModelController;
@@ -57,6 +59,7 @@ export class R1ciApp extends LitElement {
     this._navOpen = false;
     this._launchError = null;
     this._customMessage = null;
+    this._pythonStage ??= 'idle';
     this.sessions = new SessionController(this, this.python);
     this.model = new ModelController(this, this.backend, this._settings.modelId);
     // No PWA reload (update, isolation) while an answer runs or a model downloads or loads.
@@ -225,7 +228,7 @@ export class R1ciApp extends LitElement {
             ${this._launchError ? html`<p class="launch-error" role="alert">${this._launchError}</p>` : nothing}
             ${this.sessions.storeError ? html`<p class="launch-error" role="alert">${this.sessions.storeError}</p>` : nothing}
             ${session
-              ? html`<r1ci-session-view .session=${session} .revision=${this.sessions.revision} .stage=${session.status === 'running' ? stage : 'idle'} .runnableLanguages=${R1CI_3B.fence.runnableLanguages}></r1ci-session-view>`
+              ? html`<r1ci-session-view .session=${session} .revision=${this.sessions.revision} .stage=${session.status === 'running' ? stage : 'idle'} .pythonStage=${this._pythonStage} .runnableLanguages=${R1CI_3B.fence.runnableLanguages}></r1ci-session-view>`
               : html`<div class="welcome">
                   <r1ci-model-status .state=${this.model.state} .gpu=${this.model.gpu} .choice=${choice} .fit=${this.model.fit} .fallbacks=${this.model.catalog.filter((c) => !c.isR1CI)}></r1ci-model-status>
                   ${canAsk ? nothing : html`<r1ci-demo-picker class="inline-demos" ?disabled=${this.sessions.busy}></r1ci-demo-picker>`}

@@ -24,8 +24,11 @@ export class R1ciSessionView extends LitElement {
     revision: { type: Number },
     stage: { type: String },
     runnableLanguages: { attribute: false },
+    pythonStage: { type: String },
     _copied: { state: true },
   };
+  /** The Python runtime's start-up stage: its first start takes a few seconds, worth saying. */
+  declare pythonStage: string;
   declare session: Session | null;
   declare revision: number;
   declare stage: RunStage;
@@ -60,6 +63,7 @@ export class R1ciSessionView extends LitElement {
     this.stage = 'idle';
     this.runnableLanguages = ['python', 'py'];
     this._copied = false;
+    this.pythonStage = 'idle';
   }
 
   override render() {
@@ -128,7 +132,11 @@ export class R1ciSessionView extends LitElement {
 
   private renderStatus(s: Session) {
     if (s.status === 'running') {
-      const words = this.stage === 'preparing' ? 'Preparing…' : this.stage === 'running-python' ? 'Running Python…' : 'Generating…';
+      const startingPython = ['spawning', 'loading-runtime', 'starting-python'].includes(this.pythonStage);
+      const words =
+        this.stage === 'preparing' ? 'Preparing…'
+        : this.stage === 'running-python' ? (startingPython ? 'Starting Python (loading the runtime; only the first time)…' : 'Running Python…')
+        : 'Generating…';
       return html`<p class="status muted" role="status">${words}</p>`;
     }
     const deviceLost = s.status === 'error' && s.error?.name === 'GPUDeviceLostError';

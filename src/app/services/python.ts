@@ -1,4 +1,4 @@
-import { PythonClient } from '../../clients/python-client';
+import { PythonClient, type RuntimeStage } from '../../clients/python-client';
 import type { PythonRunner } from '../../python/runner';
 
 /** The app's Python runner: started early (while a model loads) so the first code block never waits. */
@@ -11,6 +11,8 @@ export interface AppPython extends PythonRunner {
  * isolated and by restarting the worker otherwise; packages come from Pyodide's CDN unless the site
  * hosts its own.
  */
-export function createPython(): AppPython {
-  return new PythonClient();
+export function createPython(onStage?: (stage: RuntimeStage) => void): AppPython {
+  return new PythonClient({ onStage });
 }
+
+export type { RuntimeStage };
