@@ -20,6 +20,13 @@ test('hostile model text, Python output and answer never execute', async ({ page
   await expect(app.locator('img, script, iframe, svg, form, input, button[type=submit], style, object, embed')).toHaveCount(0);
   await expect(app.locator('[onerror], [onload], [onmouseover]')).toHaveCount(0);
   await expect(app.locator('a[href^="javascript:" i]')).toHaveCount(0);
+  // Every link left points to http(s) (no data:, vbscript:, entity-encoded javascript:).
+  const hrefs = await app.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  expect(hrefs.length).toBeGreaterThan(0);
+  for (const href of hrefs) expect(href).toMatch(/^https?:\/\//);
+  await expect(app.locator('details, [ontoggle], [onclick], [style]')).toHaveCount(0);
+  // Clicking what looks like a link does nothing.
+  await app.getByText('click me').click();
   // The safe link stays a link and opens away from the app.
   await expect(app.getByRole('link', { name: 'safe link' })).toHaveAttribute('href', 'https://example.org/');
   await expect(app.getByRole('link', { name: 'safe link' })).toHaveAttribute('rel', /noopener/);
@@ -30,6 +37,9 @@ test('hostile model text, Python output and answer never execute', async ({ page
   await expect(output).toContainText(`<script>window.__pwned='py-script'</script>`);
   await expect(output.locator('.stderr')).toContainText('<b onmouseover=');
   await expect(page.getByTestId('answer')).toContainText('<img src=x onerror=');
-  // The page still works after it: the body is visible (no injected CSS hid it).
+  // The page still works after it: the body is visible (no injected CSS hid it), nothing ran meanwhile.
   await expect(page.locator('body')).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
+  expect(dialogs).toEqual([]);
+  expect(errors).toEqual([]);
 });
