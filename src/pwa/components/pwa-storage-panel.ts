@@ -24,9 +24,12 @@ export class PwaStoragePanel extends LitElement {
 
   static override styles = css`
     :host { display: block; font: 0.9rem/1.4 system-ui, sans-serif; }
-    table { border-collapse: collapse; width: 100%; }
-    th, td { text-align: left; padding: 0.25rem 0.5rem; border-bottom: 1px solid #e5e7eb; }
-    td.num { text-align: right; font-variant-numeric: tabular-nums; }
+    /* A list, not a table: the settings drawer is narrow and model names are long. */
+    ul { list-style: none; margin: 0.4rem 0; padding: 0; }
+    li { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.15rem 0.5rem; padding: 0.3rem 0; border-bottom: 1px solid #e5e7eb; }
+    .name { flex: 1 1 10rem; min-width: 0; overflow-wrap: anywhere; }
+    .meta { display: inline-flex; gap: 0.4rem; align-items: baseline; margin-left: auto; white-space: nowrap; font-variant-numeric: tabular-nums; }
+    .absent { opacity: 0.65; }
     button { font: inherit; cursor: pointer; }
     .error { color: #b91c1c; }
     p { margin: 0.4rem 0; }
@@ -78,15 +81,16 @@ export class PwaStoragePanel extends LitElement {
         : summary.persistence === 'unsupported'
           ? 'This browser cannot make storage persistent; it may delete downloaded models when the disk is full.'
           : html`The browser may delete downloaded models when the disk is full. <button @click=${this.onPersist}>Keep my data</button>`}</p>
-      ${models.length ? html`<table>
-        <thead><tr><th>Model</th><th>State</th><th>Size</th><th></th></tr></thead>
-        <tbody>${models.map(({ model, report }) => html`<tr data-model=${model.id}>
-          <td>${model.displayName ?? model.id}</td>
-          <td class="state">${STATE_TEXT[report.state]}</td>
-          <td class="num">${report.state === 'absent' ? '' : formatBytes(report.bytesCached)}</td>
-          <td>${report.state === 'absent' ? '' : html`<button @click=${() => this.onDeleteModel(model)} aria-label="Delete ${model.displayName ?? model.id}">Delete</button>`}</td>
-        </tr>`)}</tbody>
-      </table>` : nothing}
+      ${models.length ? html`<ul aria-label="Space used per model">
+        ${models.map(({ model, report }) => html`<li data-model=${model.id} class=${report.state}>
+          <span class="name">${model.displayName ?? model.id}</span>
+          <span class="meta">
+            <span class="state">${STATE_TEXT[report.state]}</span>
+            ${report.state === 'absent' ? nothing : html`<span class="size">${formatBytes(report.bytesCached)}</span>
+              <button @click=${() => this.onDeleteModel(model)} aria-label="Delete ${model.displayName ?? model.id}">Delete</button>`}
+          </span>
+        </li>`)}
+      </ul>` : nothing}
       <p>Python packages kept offline: ${packages.files} file(s), ${formatBytes(packages.bytes)}.
         ${packages.files ? html`<button @click=${this.onDeletePackages}>Delete packages</button>` : nothing}</p>
     `;

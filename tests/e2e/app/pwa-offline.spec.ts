@@ -142,10 +142,11 @@ test('a model evicted by the browser shows as not downloaded, never a crash', as
     await weights.put(base + 'params_shard_0.bin', new Response(new Uint8Array(4096), { headers: { 'content-length': '4096' } }));
     await (await caches.open('webllm/wasm')).put(m.modelLibUrl, new Response(new Uint8Array(1024), { headers: { 'content-type': 'application/wasm' } }));
   }, model);
-  const row = storage.locator(`tr[data-model="${model.id}"]`);
+  const row = storage.locator(`li[data-model="${model.id}"]`);
   const refresh = () => storage.evaluate((el) => (el as unknown as { refresh(): void }).refresh());
   await refresh();
   await expect(row.locator('.state')).toHaveText('Downloaded');
+  await row.scrollIntoViewIfNeeded();
   await pwaScreenshot(page, '07-storage-panel');
 
   // The browser evicts the weights (a cache vanishes): partly downloaded, never "Downloaded".
