@@ -1,6 +1,7 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { rolldown } from 'rolldown';
 import type { Plugin } from 'vite';
 
 /**
@@ -20,6 +21,25 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
+/**
+ * `import source from 'virtual:r1ci-python-sandbox-worker'`: the sandbox worker
+ * (workers/python/sandbox-worker.ts) bundled into one classic script, as a string. The sandbox frame
+ * has an opaque origin and no network, so it cannot load a worker by URL: the app hands it this text.
+ * Bundled the same way in dev and build (Vite's own `?worker&inline` is not inlined in dev).
+ */
+const SANDBOX_WORKER_ID = 'virtual:r1ci-python-sandbox-worker';
+const SANDBOX_WORKER_ENTRY = 'workers/python/sandbox-worker.ts';
+
+async function bundleSandboxWorker(root: string): Promise<{ code: string; files: string[] }> {
+  const bundle = await rolldown({ input: join(root, SANDBOX_WORKER_ENTRY), cwd: root, platform: 'browser', logLevel: 'silent' });
+  try {
+    const { output } = await bundle.generate({ format: 'iife', codeSplitting: false });
+    return { code: output[0].code, files: await bundle.watchFiles };
+  } finally {
+    await bundle.close();
+  }
+}
+
 export interface PyodidePluginOptions {
   /** Folder inside the build output. Default "pyodide" (the worker expects it at the site root). */
   folder?: string;
@@ -28,6 +48,7 @@ export interface PyodidePluginOptions {
 export function pyodidePlugin(options: PyodidePluginOptions = {}): Plugin {
   const folder = options.folder ?? 'pyodide';
   let sourceDir = '';
+  let root = '';
   return {
     name: 'r1ci-pyodide',
     // Pyodide is loaded from the copied files, never pre-bundled. comlink is pre-bundled up front: a
@@ -36,6 +57,16 @@ export function pyodidePlugin(options: PyodidePluginOptions = {}): Plugin {
     configResolved(config) {
       const require = createRequire(join(config.root, 'package.json'));
       sourceDir = dirname(require.resolve('pyodide/package.json'));
+      root = config.root;
+    },
+    resolveId(id) {
+      return id === SANDBOX_WORKER_ID ? `\0${SANDBOX_WORKER_ID}` : undefined;
+    },
+    async load(id) {
+      if (id !== `\0${SANDBOX_WORKER_ID}`) return undefined;
+      const { code, files } = await bundleSandboxWorker(root);
+      for (const file of files) this.addWatchFile(file);
+      return `export default ${JSON.stringify(code)};`;
     },
     configureServer(server) {
       server.middlewares.use((req, res, next) => {

@@ -3,6 +3,8 @@ import type { PackageFetcher, PythonRuntimeInfo, PythonWorkerApi } from '../../w
 import type { PythonRunner, RunRequest, RunResult } from '../python/runner';
 import { PythonRuntimeController, type RuntimeStage, type RuntimeTransport, type StopMode } from '../python/runtime-controller';
 import { DEFAULT_PACKAGE_BASE_URL, DEFAULT_SCRIPT_PATH } from '../python/runtime-defaults';
+import { DEFAULT_MEMORY_LIMIT_BYTES } from '../sandbox/heap-cap';
+import { spawnSandbox } from '../sandbox/sandbox-transport';
 
 export type { RuntimeStage, StopMode };
 
@@ -19,12 +21,17 @@ export interface PythonClientOptions {
   fetchPackage?: PackageFetcher;
   /** Start-up stages and restarts, for the UI. */
   onStage?: (stage: RuntimeStage) => void;
-  /** Makes the worker; tests pass a fake. */
+  /** Ceiling of Python's memory in bytes; past it allocations raise MemoryError. Default 1 GiB. */
+  memoryLimitBytes?: number;
+  /**
+   * Makes a plain (unsandboxed) worker speaking comlink; tests pass a fake. Absent (the app): Python
+   * runs in the sandbox of src/sandbox/ (opaque-origin frame, no network, see SECURITY.md).
+   */
   createWorker?: () => Worker;
 }
 
 /**
- * The main thread's handle on the Python worker: starts it lazily (or early with `start()`, e.g. while
+ * The main thread's handle on the Python worker, which runs in the sandbox (src/sandbox/): starts it lazily (or early with `start()`, e.g. while
  * the model loads), runs one script at a time, and stops runaway scripts by SIGINT when the page is
  * cross-origin isolated (SharedArrayBuffer available), else by terminating the worker and starting a
  * new one. Calls in flight when the worker dies are answered with a crashed result; on `close()` they
@@ -34,11 +41,18 @@ export class PythonClient implements PythonRunner {
   private readonly controller: PythonRuntimeController;
 
   constructor(options: PythonClientOptions = {}) {
-    const createWorker = options.createWorker ?? createPythonWorker;
+    const { createWorker } = options;
+    const packageBaseUrl = options.packageBaseUrl ?? DEFAULT_PACKAGE_BASE_URL;
+    const sandbox = {
+      pyodideIndexURL: options.pyodideIndexURL ?? defaultIndexURL(),
+      lockFileURL: options.lockFileURL,
+      packageBaseUrl,
+      memoryLimitBytes: options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES,
+    };
     this.controller = new PythonRuntimeController({
-      spawn: () => spawnBrowserWorker(createWorker()),
+      spawn: () => (createWorker ? spawnBrowserWorker(createWorker()) : spawnSandbox(sandbox)),
       init: {
-        packageBaseUrl: options.packageBaseUrl ?? DEFAULT_PACKAGE_BASE_URL,
+        packageBaseUrl,
         scriptPath: DEFAULT_SCRIPT_PATH,
         ...(options.pyodideIndexURL ? { indexURL: options.pyodideIndexURL } : {}),
         ...(options.lockFileURL ? { lockFileURL: options.lockFileURL } : {}),
@@ -85,8 +99,14 @@ export class PythonClient implements PythonRunner {
   }
 }
 
-function createPythonWorker(): Worker {
-  return new Worker(new URL('../../workers/python/worker.ts', import.meta.url), { type: 'module', name: 'python' });
+/**
+ * Pyodide's files beside the site: built, this module is a chunk in `assets/`, one level below the
+ * site root where the plugin puts `pyodide/`; in dev the plugin answers `pyodide/` under any folder.
+ */
+function defaultIndexURL(): string {
+  // Not a literal inside new URL(): Vite would rewrite it as an asset reference (and drop the slash).
+  const folder = '../pyodide/';
+  return new URL(folder, import.meta.url).href;
 }
 
 function spawnBrowserWorker(worker: Worker): RuntimeTransport {

@@ -28,6 +28,22 @@ export interface RuntimeTransport {
   terminate(): void;
   /** Settles with a reason in words when the thread dies on its own (error, exit). Never rejects. */
   died: Promise<string>;
+  /**
+   * Present when the transport owns the interrupt memory itself: a sandboxed frame in another agent
+   * cluster, which no SharedArrayBuffer of this page can reach (src/sandbox/). The controller then
+   * creates no buffer and asks this stopper instead.
+   */
+  stopper?: RuntimeStopper;
+}
+
+/** Stops the running script in place (SIGINT), when the runtime can be interrupted. */
+export interface RuntimeStopper {
+  /** False when the runtime has no interrupt buffer (not cross-origin isolated): stops restart it. */
+  interruptible(): boolean;
+  /** Asks the running script to stop, saying why. */
+  request(reason: StopReason): void;
+  /** Before each script: no stop pending. */
+  clear(): void;
 }
 
 /** How a runaway script is stopped: SIGINT keeps the runtime; restart replaces it. */
@@ -57,7 +73,7 @@ export class PythonRuntimeError extends Error {
 
 interface LiveRuntime {
   transport: RuntimeTransport;
-  buffer?: SharedArrayBuffer;
+  stopper?: RuntimeStopper;
   ready: Promise<PythonRuntimeInfo>;
   /** Set when the host itself ended it: its death is then no crash. */
   retired: boolean;
@@ -121,7 +137,8 @@ export class PythonRuntimeController implements PythonRunner {
     this.setStage('spawning');
     this.starts++;
     const transport = this.options.spawn();
-    const buffer = this.stopMode === 'interrupt' ? createInterruptBuffer() : undefined;
+    const buffer = !transport.stopper && this.stopMode === 'interrupt' ? createInterruptBuffer() : undefined;
+    const stopper = transport.stopper ?? (buffer ? bufferStopper(buffer) : undefined);
     const init: PythonWorkerInit = { ...this.options.init, ...(buffer ? { interruptBuffer: buffer } : {}) };
     // Stage messages travel on their own channel and can trail init's result: only forward progress,
     // and "ready" comes from init's result alone.
@@ -136,7 +153,7 @@ export class PythonRuntimeController implements PythonRunner {
       if (this.runtime === runtime && runId === this.runId) this.outputSink?.(stream, text);
     });
     const fetchPackage = this.options.fetchPackage ? Comlink.proxy(this.options.fetchPackage) : undefined;
-    const runtime: LiveRuntime = { transport, buffer, retired: false, onDeath: null, ready: undefined as unknown as Promise<PythonRuntimeInfo> };
+    const runtime: LiveRuntime = { transport, stopper, retired: false, onDeath: null, ready: undefined as unknown as Promise<PythonRuntimeInfo> };
     transport.died.then((reason) => {
       if (runtime.retired) return;
       if (runtime.onDeath) runtime.onDeath(reason);
@@ -206,7 +223,7 @@ export class PythonRuntimeController implements PythonRunner {
       live[stream].append(text);
       request.onOutput?.(stream, text);
     };
-    if (runtime.buffer) clearStop(runtime.buffer);
+    runtime.stopper?.clear();
 
     return new Promise<RunResult>((resolve, reject) => {
       let settled = false;
@@ -240,8 +257,8 @@ export class PythonRuntimeController implements PythonRunner {
       const stop = (reason: StopReason) => {
         if (settled || stopping) return;
         stopping = reason;
-        if (!runtime.buffer) return kill(reason);
-        requestStop(runtime.buffer, reason);
+        if (!runtime.stopper?.interruptible()) return kill(reason);
+        runtime.stopper.request(reason);
         grace = setTimeout(() => kill(reason), this.options.graceMs ?? 1000);
       };
       const onAbort = () => stop('aborted');
@@ -268,6 +285,10 @@ export class PythonRuntimeController implements PythonRunner {
       );
     });
   }
+}
+
+function bufferStopper(buffer: SharedArrayBuffer): RuntimeStopper {
+  return { interruptible: () => true, request: (reason) => requestStop(buffer, reason), clear: () => clearStop(buffer) };
 }
 
 function emptyResult(status: RunStatus, durationMs: number): RunResult {

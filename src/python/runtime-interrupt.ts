@@ -18,6 +18,11 @@ export function signalSlot(buffer: SharedArrayBuffer): Int32Array {
   return new Int32Array(buffer, 0, 1);
 }
 
+/** The number slot 1 holds for `reason` (a sandboxed frame writes it into its own buffer, see src/sandbox/). */
+export function stopReasonCode(reason: StopReason): number {
+  return REASON_CODES[reason];
+}
+
 /** Host side: ask the running script to stop. */
 export function requestStop(buffer: SharedArrayBuffer, reason: StopReason): void {
   const view = new Int32Array(buffer);
