@@ -14,6 +14,7 @@ export { applyUpdate, dismissUpdate, checkForUpdate } from './register';
 export { pwaState, onPwaStateChange, type PwaState } from './state';
 export { ensurePersistentStorage, storageSummary, type StorageSummary } from './storage';
 export { offlineReadyModels, type OfflineModelChoice } from './offline-models';
+export { OfflineModelsController, type OfflineCandidate } from './offline-models-controller';
 export {
   makePackagesAvailableOffline, offlinePackageStatus, deleteOfflinePackages, type PackageProgress,
 } from './packages';

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { R1CI_3B } from '../../../models/r1ci.protocol';
 import { notifyIdle, setBusyProbe } from '../../pwa/busy';
+import { OfflineModelsController } from '../../pwa/offline-models-controller';
 import '../../pwa/components/pwa-offline-packages';
 import '../../pwa/components/pwa-storage-panel';
 import { DEFAULT_PACKAGE_BASE_URL } from '../../python/runtime-defaults';
@@ -50,6 +51,8 @@ export class R1ciApp extends LitElement {
   private readonly backend = createModelBackend();
   private readonly sessions: SessionController;
   private readonly model: ModelController;
+  /** Offline, only fully cached models are offered in the picker. */
+  private readonly offline = new OfflineModelsController(this, () => this.model.catalog);
 
   constructor() {
     super();
@@ -242,7 +245,7 @@ export class R1ciApp extends LitElement {
           </div>
         </main>
         <aside id="settings" ?hidden=${!this._settingsOpen} aria-label="Settings">
-          <r1ci-settings-panel .settings=${this._settings} .catalog=${this.model.catalog} .customMessage=${this._customMessage} ?disabled=${this.sessions.busy}></r1ci-settings-panel>
+          <r1ci-settings-panel .settings=${this._settings} .catalog=${this.offline.offered(this.model.modelId)} .customMessage=${this._customMessage} ?disabled=${this.sessions.busy}></r1ci-settings-panel>
           ${this._settingsOpen
             ? html`<h2 class="aside-heading">Storage</h2>
                 <pwa-storage-panel .models=${this.storageModels()}></pwa-storage-panel>

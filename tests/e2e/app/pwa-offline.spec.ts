@@ -131,17 +131,7 @@ test('a model evicted by the browser shows as not downloaded, never a crash', as
   const model = await storage.evaluate((el) => (el as unknown as { models: { id: string; weightsUrl: string; modelLibUrl: string }[] }).models.find((m) => m.id.includes('q4f32_1'))!);
   expect(model).toBeTruthy();
 
-  // Put a complete (tiny) model into web-llm's caches exactly where the app's downloader writes it.
-  await page.evaluate(async (m) => {
-    const base = (m.weightsUrl.endsWith('/') ? m.weightsUrl : m.weightsUrl + '/') + 'resolve/main/';
-    const json = (v: unknown) => new Response(JSON.stringify(v), { headers: { 'content-type': 'application/json' } });
-    await (await caches.open('webllm/config')).put(base + 'mlc-chat-config.json', json({ tokenizer_files: ['tokenizer.json'] }));
-    const weights = await caches.open('webllm/model');
-    await weights.put(base + 'tokenizer.json', json({ model: {} }));
-    await weights.put(base + 'tensor-cache.json', json({ records: [{ dataPath: 'params_shard_0.bin', nbytes: 4096, records: [] }] }));
-    await weights.put(base + 'params_shard_0.bin', new Response(new Uint8Array(4096), { headers: { 'content-length': '4096' } }));
-    await (await caches.open('webllm/wasm')).put(m.modelLibUrl, new Response(new Uint8Array(1024), { headers: { 'content-type': 'application/wasm' } }));
-  }, model);
+  await cacheTinyModel(page, model);
   const row = storage.locator(`li[data-model="${model.id}"]`);
   const refresh = () => storage.evaluate((el) => (el as unknown as { refresh(): void }).refresh());
   await refresh();
@@ -189,4 +179,47 @@ test('model libraries web-llm would fetch from the network (localhost, same-orig
   } finally {
     await context.setOffline(false);
   }
+});
+
+type Located = { id: string; weightsUrl: string; modelLibUrl: string };
+
+/** Puts a complete (tiny) model into web-llm's caches exactly where the app's downloader writes it. */
+async function cacheTinyModel(page: Page, model: Located): Promise<void> {
+  await page.evaluate(async (m) => {
+    const base = (m.weightsUrl.endsWith('/') ? m.weightsUrl : m.weightsUrl + '/') + 'resolve/main/';
+    const json = (v: unknown) => new Response(JSON.stringify(v), { headers: { 'content-type': 'application/json' } });
+    await (await caches.open('webllm/config')).put(base + 'mlc-chat-config.json', json({ tokenizer_files: ['tokenizer.json'] }));
+    const weights = await caches.open('webllm/model');
+    await weights.put(base + 'tokenizer.json', json({ model: {} }));
+    await weights.put(base + 'tensor-cache.json', json({ records: [{ dataPath: 'params_shard_0.bin', nbytes: 4096, records: [] }] }));
+    await weights.put(base + 'params_shard_0.bin', new Response(new Uint8Array(4096), { headers: { 'content-length': '4096' } }));
+    await (await caches.open('webllm/wasm')).put(m.modelLibUrl, new Response(new Uint8Array(1024), { headers: { 'content-type': 'application/wasm' } }));
+  }, model);
+}
+
+/** The catalog entries the storage panel lists (with their file locations). */
+async function catalogModels(page: Page): Promise<Located[]> {
+  return page.locator('pwa-storage-panel').evaluate((el) => (el as unknown as { models: Located[] }).models);
+}
+
+test('offline, the model picker offers only fully cached models (and the current choice)', async ({ page, context }) => {
+  await page.goto('./');
+  await waitForIsolatedControl(page);
+  await page.locator('r1ci-app').getByRole('button', { name: 'Settings' }).click();
+  const models = await catalogModels(page);
+  const cached = models.find((m) => m.id.includes('R1-Code-Interpreter-3B-q4f32_1'))!;
+  await cacheTinyModel(page, cached);
+  const picker = page.locator('r1ci-settings-panel').getByRole('radio');
+  await expect(picker).toHaveCount(models.length);
+  await context.setOffline(true);
+  try {
+    const names = page.locator('r1ci-settings-panel label.model');
+    await expect(names).toHaveCount(2); // the cached model and the current choice (R1-CI q4f16_1 by default)
+    await expect(names.filter({ hasText: 'R1-Code-Interpreter-3B (q4f32_1)' })).toHaveCount(1);
+    await expect(names.filter({ hasText: 'Qwen2.5' })).toHaveCount(0);
+    await pwaScreenshot(page, '09-offline-model-picker');
+  } finally {
+    await context.setOffline(false);
+  }
+  await expect(picker).toHaveCount(models.length);
 });
