@@ -66,9 +66,9 @@ export function percent(fraction: number | null): string {
   return fraction === null ? '—' : `${(100 * fraction).toFixed(1)}%`;
 }
 
-/** Seconds with one decimal: "3.2 s". */
+/** "3.2 s"; under a second in milliseconds ("40 ms"), so fast runs do not all read "0.0 s". */
 export function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} s`;
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
 /** A readable table for a terminal: one row per task, then the macro and micro means. */

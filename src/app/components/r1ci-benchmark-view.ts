@@ -14,7 +14,8 @@ import './r1ci-benchmark-table';
  * The Benchmark view (`?view=benchmark`): load SymBench questions (a file or a URL), choose tasks and a
  * sample, run them one by one with the loaded model (or, without one, recordings from a replay set, said
  * plainly) and the live Python worker; a table and a chart fill in as questions finish; pause, resume
- * (also after a reload: the run is kept in IndexedDB) and export as CSV or JSON.
+ * (also after a reload: the run is kept in IndexedDB) and export as CSV or JSON. `&data=URL` and
+ * `&replays=URL` in the address load a dataset and a replay set at once (for links to hosted data).
  *
  * Everything from a benchmark or replay file is untrusted and rendered as text (Lit text bindings).
  */
@@ -78,6 +79,18 @@ export class R1ciBenchmarkView extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.bench.restore();
+    // A shareable link may name the questions and the recordings: ?view=benchmark&data=URL&replays=URL.
+    const params = new URLSearchParams(location.search);
+    const data = params.get('data');
+    const replays = params.get('replays');
+    if (data) {
+      this._datasetUrl = data;
+      void this.bench.loadDatasetUrl(data);
+    }
+    if (replays) {
+      this._replaysUrl = replays;
+      void this.bench.loadReplaysUrl(replays);
+    }
   }
 
   override disconnectedCallback(): void {

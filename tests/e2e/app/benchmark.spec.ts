@@ -113,8 +113,9 @@ test('a replay-set run fills the table as it goes; the CSV and JSON exports hold
 });
 
 test('pause and resume; a run interrupted by a reload comes back paused with its finished questions, and resumes without redoing them', async ({ page }) => {
-  await page.goto('./?view=benchmark');
-  await loadDataset(page);
+  // A link can name the data: ?data= loads it at once.
+  await page.goto('./?view=benchmark&data=fixtures/bench/symbench-mini.jsonl');
+  await expect(page.getByTestId('bench-dataset')).toContainText('11 questions in 8 tasks');
   // Default recordings: the app's own demos (8 of the 11 questions have one).
   await expect(page.getByTestId('bench-replays')).toContainText('demo recordings');
   await page.getByTestId('bench-start').click();
