@@ -39,7 +39,10 @@ export class R1ciCodeCell extends LitElement {
     /** Characters the runner counted but did not keep. */
     droppedChars: { type: Number },
     startedAt: { type: Number },
+    /** The results text the model was shown after this block (prefix included), when it ran. */
+    resultText: { type: String },
     _expanded: { state: true },
+    _copied: { state: true },
     _now: { state: true },
   };
   declare code: string;
@@ -50,7 +53,9 @@ export class R1ciCodeCell extends LitElement {
   declare outputChars: number;
   declare droppedChars: number;
   declare startedAt: number | undefined;
+  declare resultText: string | undefined;
   declare _expanded: boolean;
+  declare _copied: boolean;
   declare _now: number;
   private ticker: ReturnType<typeof setInterval> | null = null;
 
@@ -69,6 +74,10 @@ export class R1ciCodeCell extends LitElement {
       .output pre { background: var(--surface); white-space: pre-wrap; overflow-wrap: anywhere; max-height: 28rem; overflow-y: auto; }
       .stderr { color: var(--danger); }
       .more { padding: 0.3rem 0.6rem 0.5rem; }
+      .copy { font-size: 0.75rem; }
+      .seen { border-top: 1px dashed var(--border); font-size: 0.75rem; padding: 0.25rem 0.6rem; color: var(--muted); }
+      .seen summary { cursor: pointer; }
+      .seen pre { background: var(--surface); white-space: pre-wrap; overflow-wrap: anywhere; max-height: 16rem; overflow-y: auto; padding: 0.3rem 0; font-size: 0.8rem; color: var(--text); }
       .hljs-keyword, .hljs-built_in { color: var(--hl-keyword); }
       .hljs-string { color: var(--hl-string); }
       .hljs-number, .hljs-literal { color: var(--hl-number); }
@@ -87,7 +96,9 @@ export class R1ciCodeCell extends LitElement {
     this.outputChars = 0;
     this.droppedChars = 0;
     this.startedAt = undefined;
+    this.resultText = undefined;
     this._expanded = false;
+    this._copied = false;
     this._now = Date.now();
   }
 
@@ -114,11 +125,25 @@ export class R1ciCodeCell extends LitElement {
     return html`
       <header>
         <span class="lang">${this.language || 'code'}</span>
+        <button class="copy link" aria-label="Copy the code" @click=${this.copyCode}>${this._copied ? 'Copied' : 'Copy'}</button>
         <span class="state ${this.state}" role="status">${STATE_WORDS[this.state] ?? this.state}${elapsed !== undefined ? html` · <span class="time">${formatDuration(elapsed)}</span>` : nothing}</span>
       </header>
       <pre aria-label="${this.language || 'code'} code"><code>${highlighted ? unsafeHTML(highlightPython(this.code)) : this.code}</code></pre>
       ${this.renderOutput()}
+      ${this.resultText
+        ? html`<details class="seen"><summary>What the model was shown</summary><pre>${this.resultText}</pre></details>`
+        : nothing}
     `;
+  }
+
+  private async copyCode(): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(this.code);
+      this._copied = true;
+      setTimeout(() => (this._copied = false), 1500);
+    } catch {
+      /* clipboard refused: the code stays selectable */
+    }
   }
 
   private renderOutput() {

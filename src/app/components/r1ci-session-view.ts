@@ -124,6 +124,7 @@ export class R1ciSessionView extends LitElement {
             .output=${run?.output ?? []}
             .outputChars=${outputChars}
             .droppedChars=${dropped}
+            .resultText=${run?.resultText}
           ></r1ci-code-cell>`;
         })}
       </div>
