@@ -39,6 +39,11 @@ test('download with progress, pause and resume, cached after reload, delete', as
   // SwiftShader is a software adapter: the memory check says a 3B model would crawl on it.
   await expect(page.getByTestId('memory-fit')).toBeVisible();
   await screenshot(page, '14-cached');
+  // With a model to ask, the example questions fill the question box, ready to edit or ask.
+  await page.getByRole('button', { name: 'Use the example question: Make 24' }).click();
+  await expect(page.getByRole('textbox', { name: 'Question' })).toHaveValue(/^Use the numbers 4, 7, 8, 8 exactly once/);
+  await expect(page.getByRole('textbox', { name: 'Question' })).toBeFocused();
+  await page.getByRole('textbox', { name: 'Question' }).fill('');
 
   // Loading cannot succeed here (no real model library): the error says so in words.
   await cached.getByRole('button', { name: 'Load now' }).click();
