@@ -100,22 +100,13 @@ export async function runBenchmark(options: BenchRunOptions): Promise<BenchRunRe
     if (outcome.stop === 'error') {
       return { rows, added, ending: { status: 'error', id: record.id, error: outcome.error ?? { name: 'Error', message: 'the question failed' } } };
     }
-    const verdict = score(record, scoringResponse(outcome.rounds));
+    const verdict = score(record, outcome);
     const row = resultRow(record, outcome, verdict, { generationMs, engineLabel: engine.label, recording: engine.isRecording, finishedAt: now() });
     rows.push(row);
     added.push(row);
     await options.onResult?.(row, progress());
   }
   return { rows, added, ending: { status: 'finished' } };
-}
-
-/**
- * The response handed to the scorer: the rounds' model text, each round that ran a block followed by the
- * newline that opens its results. The loop cuts a round right after its closing fence, so the next round's
- * text would otherwise be glued onto the fence line ("```The answer is <<<5>>>") and taken for code.
- */
-export function scoringResponse(rounds: readonly { generated: string; code: string | null }[]): { rounds: { generated: string }[] } {
-  return { rounds: rounds.map((r, i) => ({ generated: r.code !== null && i < rounds.length - 1 ? r.generated + '\n' : r.generated })) };
 }
 
 /** Done/total and the time left at the mean time per finished question. */

@@ -158,9 +158,9 @@ describe('r1ci bench with a replay set (real Pyodide)', () => {
     const rows = rowsOf(out);
     expect(verdicts.map((v) => v.id)).toEqual(rows.map((r) => r.id));
     expect(verdicts.every((v) => !('error' in v))).toBe(true);
-    // Single-round responses score the same. (Multi-round ones do not yet: src/bench/response.ts joins
-    // rounds without the newline after a closing fence, so "```" + next round's text reads as code.)
-    for (const row of rows.filter((r) => r.response.rounds.length === 1)) {
+    // Every row re-scores as it was scored during the run, multi-round sessions included.
+    expect(rows.some((r) => r.response.rounds.length > 1 && r.correct)).toBe(true);
+    for (const row of rows) {
       expect(verdicts.find((v) => v.id === row.id)).toMatchObject({ correct: row.correct, extracted: row.extracted });
     }
   }, 120_000);
