@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectShellRendered, pwaScreenshot, PWA_PORTS, serveStatic, testedDist, waitForIsolatedControl, type PwaWindow, type StaticServer } from './pwa-helpers';
@@ -90,14 +90,18 @@ test.describe('where isolation is impossible', () => {
 });
 
 /**
- * Python workers the page starts: an interrupt keeps the one it has, a restart starts another. Built
- * worker files are all named worker-<hash>.js, so the Python one is told by its content (it loads Pyodide).
+ * Python workers the page starts: an interrupt keeps the one it has, a restart starts another. The
+ * Python worker runs in the sandbox frame (opaque origin) from handed-over source, so its URL is
+ * `blob:null/...`; a Python worker loaded from the site (before the sandbox) is told by its content.
  */
 function countPythonWorkers(page: Page): () => number {
   let count = 0;
   page.on('worker', (worker) => {
-    const file = join(testedDist(), new URL(worker.url()).pathname.replace(/^\/r1ci\//, ''));
-    if (readFileSync(file, 'utf8').includes('pyodide.mjs')) count++;
+    const url = worker.url();
+    if (url.startsWith('blob:null/')) { count++; return; }
+    if (!url.startsWith('http')) return;
+    const file = join(testedDist(), new URL(url).pathname.replace(/^\/r1ci\//, ''));
+    if (existsSync(file) && readFileSync(file, 'utf8').includes('pyodide.mjs')) count++;
   });
   return () => count;
 }
