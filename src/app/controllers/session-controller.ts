@@ -34,6 +34,7 @@ export class SessionController implements ReactiveController {
   /** Set when the store could not be read or written (private mode, quota): shown, never fatal. */
   storeError: string | null = null;
   private abort: AbortController | null = null;
+  private running: Session | null = null;
   private readonly saver: SessionSaver;
   private readonly frames: FrameScheduler;
 
@@ -91,11 +92,18 @@ export class SessionController implements ReactiveController {
   }
 
   async remove(id: string): Promise<void> {
-    if (this.busy && this.selectedId === id) this.stop();
+    if (this.running?.id === id) this.stop();
     this.sessions = this.sessions.filter((s) => s.id !== id);
     if (this.selectedId === id) this.selectedId = null;
     this.changed();
+    // A save of it may be pending or under way: let it land first, so the delete is the last word.
+    await this.saver.flush();
     await this.store.delete(id).catch(() => {});
+  }
+
+  /** Saves a session unless it was deleted meanwhile (a deleted session must not come back). */
+  private save(session: Session): void {
+    if (this.sessions.includes(session)) this.saver.schedule(session);
   }
 
   stop(): void {
@@ -115,8 +123,9 @@ export class SessionController implements ReactiveController {
     this.sessions = [session, ...this.sessions];
     this.selectedId = session.id;
     this.stage = 'preparing';
+    this.running = session;
     this.changed();
-    this.saver.schedule(session);
+    this.save(session);
     // The Python worker starts while the engine loads, so the first code block does not wait for it.
     void this.python.start().catch(() => {});
     try {
@@ -134,7 +143,7 @@ export class SessionController implements ReactiveController {
           applyLoopEvent(session, event, Date.now());
           if (event.type === 'exec-start') this.stage = 'running-python';
           else if (event.type === 'exec-end' || event.type === 'round-start') this.stage = 'generating';
-          this.saver.schedule(session);
+          this.save(session);
           this.changed();
         },
       });
@@ -143,8 +152,9 @@ export class SessionController implements ReactiveController {
       failSession(session, { name: error?.name ?? 'Error', message: error?.message ?? String(err) }, Date.now());
     } finally {
       if (this.abort === abort) this.abort = null;
+      this.running = null;
       this.stage = 'idle';
-      this.saver.schedule(session);
+      this.save(session);
       await this.saver.flush();
       this.changed();
     }

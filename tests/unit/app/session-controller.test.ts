@@ -124,3 +124,18 @@ describe('SessionController', () => {
     expect(c.storeError).toMatch(/Could not save the conversation: QuotaExceededError/);
   });
 });
+
+describe('SessionController deletion', () => {
+  it('deleting the running session stops it, and it is not saved back afterwards', async () => {
+    const { c, store } = setup();
+    const engine = new ReplayEngine({ rounds: ['words '.repeat(200)] }, { chunkDelayMs: 2 });
+    const running = c.ask('q', modelTarget(engine));
+    await vi.waitFor(() => expect(store.saved.size).toBe(1));
+    const id = c.selected!.id;
+    await c.remove(id);
+    await running;
+    expect(c.sessions).toEqual([]);
+    expect(store.saved.has(id)).toBe(false);
+    expect(c.busy).toBe(false);
+  });
+});
