@@ -4,6 +4,7 @@ import type { Engine } from '../../engines/engine';
 import { ReplayEngine } from '../../engines/replay';
 import { parseReplayFile } from '../../engines/replay-file';
 import { runLoop } from '../../loop/run-loop';
+import { parseReplayChunk } from '../state/launch';
 import { applyLoopEvent, failSession, newSession, type Session, type SessionSource } from '../state/session';
 import { summariseProtocol } from '../state/settings';
 import { ConversationStore, SessionSaver } from '../store/conversation-store';
@@ -169,7 +170,10 @@ export class SessionController implements ReactiveController {
     const file = parseReplayFile(await response.text(), target.name);
     // The recorded question is the one its rounds answer; a question typed by the user would not match.
     session.question = file.question ?? session.question;
-    return new ReplayEngine(file, { name: target.name, chunkDelayMs: RECORDING_CHUNK_DELAY_MS, seed: 7 });
+    // `?replayChunk=` (benchmarks): fixed, larger pieces at the same pace, to stream faster than reading speed.
+    const chunk = typeof location === 'undefined' ? null : parseReplayChunk(location.href);
+    const size = chunk === null ? {} : { minChunk: chunk, maxChunk: chunk };
+    return new ReplayEngine(file, { name: target.name, chunkDelayMs: RECORDING_CHUNK_DELAY_MS, seed: 7, ...size });
   }
 
   private changed(): void {

@@ -62,3 +62,18 @@ export function parseDemoIndex(data: unknown): DemoEntry[] {
   }
   return out;
 }
+
+/** Largest piece `?replayChunk=` accepts: a whole long round in one piece. */
+const MAX_REPLAY_CHUNK = 100_000;
+
+/**
+ * `?replayChunk=<n>` (1 to 100000): recordings stream in pieces of exactly n characters, still one piece
+ * per chunk delay, instead of 1 to 6. For measuring how fast a stream the page keeps up with
+ * (`scripts/bench-app.ts`). Absent or not a whole number in range: null, the normal reading pace.
+ */
+export function parseReplayChunk(pageUrl: string): number | null {
+  const raw = new URL(pageUrl).searchParams.get('replayChunk');
+  if (raw === null || !/^\d{1,6}$/.test(raw)) return null;
+  const chunk = Number(raw);
+  return chunk >= 1 && chunk <= MAX_REPLAY_CHUNK ? chunk : null;
+}

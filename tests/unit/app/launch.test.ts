@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoUrl, parseDemoIndex, parseLaunch } from '../../../src/app/state/launch';
+import { demoUrl, parseDemoIndex, parseLaunch, parseReplayChunk } from '../../../src/app/state/launch';
 
 describe('parseLaunch', () => {
   it('plays ?demo=<name> from demos/ beside the page, at a root or a sub-path', () => {
@@ -31,5 +31,14 @@ describe('parseDemoIndex', () => {
     ]);
     expect(parseDemoIndex({ demos: [{ name: 'c', title: 'C' }] })).toEqual([{ name: 'c', title: 'C' }]);
     expect(parseDemoIndex('nope')).toEqual([]);
+  });
+});
+
+describe('parseReplayChunk', () => {
+  it('reads ?replayChunk=<n> as a whole number from 1 to 100000; anything else keeps the normal pace', () => {
+    expect(parseReplayChunk('https://x.org/?replay=/r.json&replayChunk=64')).toBe(64);
+    expect(parseReplayChunk('https://x.org/?replayChunk=100000')).toBe(100_000);
+    for (const bad of ['', '0', '-3', '2.5', '1e3', 'abc', '100001']) expect(parseReplayChunk(`https://x.org/?replayChunk=${bad}`)).toBeNull();
+    expect(parseReplayChunk('https://x.org/?replay=/r.json')).toBeNull();
   });
 });

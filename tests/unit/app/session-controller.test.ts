@@ -103,6 +103,18 @@ describe('SessionController', () => {
     expect(c.selected!.error!.message).toMatch(/recording missing could not be loaded \(404 Not Found/);
   });
 
+  it('plays a recording in fixed pieces of ?replayChunk= characters when the page asks', async () => {
+    const file = { question: 'What is 6*7?', rounds: ROUNDS };
+    vi.stubGlobal('fetch', async () => new Response(JSON.stringify(file)));
+    const { c } = setup();
+    await c.ask('', { kind: 'recording', url: 'http://x/demos/ok.json', name: 'ok', protocol: R1CI_3B });
+    expect(c.selected!.rounds[0]!.pieces).toBeGreaterThan(3);
+    vi.stubGlobal('location', new URL('http://x/?replay=/demos/ok.json&replayChunk=1000'));
+    await c.ask('', { kind: 'recording', url: 'http://x/demos/ok.json', name: 'ok', protocol: R1CI_3B });
+    expect(c.selected!.rounds.map((r) => r.pieces)).toEqual([1, 1]);
+    expect(c.selected).toMatchObject({ status: 'done', answer: '42' });
+  });
+
   it('restores saved sessions: one cut off mid-stream comes back interrupted and in view', async () => {
     const done = makeSession({ id: 'old', createdAt: 1, status: 'done' });
     const cut = makeSession({ id: 'cut', createdAt: 2 });
