@@ -24,7 +24,8 @@ test('hostile model text, Python output and answer never execute', async ({ page
   const hrefs = await app.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
   expect(hrefs.length).toBeGreaterThan(0);
   for (const href of hrefs) expect(href).toMatch(/^https?:\/\//);
-  await expect(app.locator('details, [ontoggle], [onclick], [style]')).toHaveCount(0);
+  // (The code cell's own "What the model was shown" is a details element of the app, class "seen".)
+  await expect(app.locator('details:not(.seen), [ontoggle], [onclick], [style]')).toHaveCount(0);
   // Clicking what looks like a link does nothing.
   await app.getByText('click me').click();
   // The safe link stays a link and opens away from the app.
