@@ -24,6 +24,11 @@ export interface PythonClientOptions {
   /** Ceiling of Python's memory in bytes; past it allocations raise MemoryError. Default 1 GiB. */
   memoryLimitBytes?: number;
   /**
+   * Tests only: false turns off the sandbox's defence-in-depth layer (restricted `js` module, network
+   * and storage constructors deleted), to check that the opaque origin and the CSP hold by themselves.
+   */
+  sandboxDefenceInDepth?: boolean;
+  /**
    * Makes a plain (unsandboxed) worker speaking comlink; tests pass a fake. Absent (the app): Python
    * runs in the sandbox of src/sandbox/ (opaque-origin frame, no network, see SECURITY.md).
    */
@@ -48,6 +53,7 @@ export class PythonClient implements PythonRunner {
       lockFileURL: options.lockFileURL,
       packageBaseUrl,
       memoryLimitBytes: options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES,
+      defenceInDepth: options.sandboxDefenceInDepth ?? true,
     };
     this.controller = new PythonRuntimeController({
       spawn: () => (createWorker ? spawnBrowserWorker(createWorker()) : spawnSandbox(sandbox)),

@@ -31,6 +31,99 @@ class MissingPackageFinder:
         raise ModuleNotFoundError(f"No module named {fullname!r} ({reason})", name=fullname)
 `;
 
+
+/**
+ * Puts the interpreter back before and after each script, so one script cannot tamper with the next
+ * (the red-team suite, issue 6): builtins and the modules loaded at start-up (the driver's own
+ * helpers among them) get their start-up contents back; `sys.modules` entries present at start-up get
+ * their original module objects back, and entries a script added without importing them (poisoning
+ * a name the next script imports) are dropped; import hooks are put back; files in the script's
+ * folder that would shadow a module (*.py, *.pth, packages) are removed. Everything it calls is
+ * captured when the driver is installed, so a script that replaces `dict.update` or `os.remove` in a
+ * module cannot reach it. Best effort within one interpreter (gc can reach anything); the boundary
+ * that holds is the sandbox around the whole runtime (SECURITY.md).
+ */
+const GUARD_SOURCE = `
+def _make_guard():
+    import builtins, os, sys, types
+    ModuleType = types.ModuleType
+    dict_clear, dict_update, dict_items, dict_get = dict.clear, dict.update, dict.items, dict.get
+    list_copy = list.copy
+    listdir, remove, rmdir, walk = os.listdir, os.remove, os.rmdir, os.walk
+    isdir, isfile, join, dirname, basename = os.path.isdir, os.path.isfile, os.path.join, os.path.dirname, os.path.basename
+    builtins_dict = builtins.__dict__
+    builtins_snapshot = dict(builtins_dict)
+    modules = sys.modules
+    modules_snapshot = dict(modules)
+    module_dicts = []
+    for name, module in list(modules.items()):
+        if type(module) is ModuleType and name not in ('__main__', 'sys'):
+            module_dicts.append((module.__dict__, dict(module.__dict__)))
+    hooks = dict(meta_path=list(sys.meta_path), path_hooks=list(sys.path_hooks))
+    sys_hooks = dict(excepthook=sys.excepthook, displayhook=sys.displayhook, breakpointhook=sys.breakpointhook)
+    imported = set()
+    set_add, set_clear = set.add, set.clear
+
+    def audit(event, args):
+        if event == 'import' and args:
+            set_add(imported, args[0])
+
+    sys.addaudithook(audit)
+
+    def remove_tree(path):
+        for root, dirs, files in walk(path, topdown=False):
+            for name in files:
+                remove(join(root, name))
+            for name in dirs:
+                rmdir(join(root, name))
+        rmdir(path)
+
+    def clean_folder(folder, keep):
+        try:
+            names = listdir(folder)
+        except OSError:
+            return
+        for name in names:
+            path = join(folder, name)
+            try:
+                if name == keep:
+                    continue
+                if isfile(path) and (name.endswith('.py') or name.endswith('.pth') or name.endswith('.pyc') or name.endswith('.so')):
+                    remove(path)
+                elif isdir(path) and (name == '__pycache__' or isfile(join(path, '__init__.py'))):
+                    remove_tree(path)
+            except OSError:
+                pass
+
+    def restore(script_path):
+        dict_clear(builtins_dict)
+        dict_update(builtins_dict, builtins_snapshot)
+        for namespace, snapshot in module_dicts:
+            dict_clear(namespace)
+            dict_update(namespace, snapshot)
+        for name, module in list(dict_items(modules)):
+            original = dict_get(modules_snapshot, name)
+            if original is not None:
+                if module is not original:
+                    modules[name] = original
+            elif name != '__main__' and (name not in imported or type(module) is not ModuleType):
+                del modules[name]
+        for name, module in dict_items(modules_snapshot):
+            if name not in modules:
+                modules[name] = module
+        set_clear(imported)
+        sys.meta_path[:] = hooks['meta_path']
+        sys.path_hooks[:] = hooks['path_hooks']
+        sys.path_importer_cache.clear()
+        sys.excepthook, sys.displayhook, sys.breakpointhook = sys_hooks['excepthook'], sys_hooks['displayhook'], sys_hooks['breakpointhook']
+        clean_folder(dirname(script_path), basename(script_path))
+
+    return restore
+
+_restore_interpreter = _make_guard()
+del _make_guard
+`;
+
 export const DRIVER_SOURCE = `
 import builtins, linecache, os, signal, sys, traceback, types, warnings
 
@@ -70,13 +163,14 @@ def _flush_streams():
 
 def run_script(code, path, missing):
     """Runs one script; returns (kind, exit_code, stderr_text). kind: ok | error | exit | interrupt."""
+    _restore_interpreter(path)
+    folder = os.path.dirname(path)
     MissingPackageFinder.reasons = dict(missing)
     saved = dict(
         argv=sys.argv, path=list(sys.path), cwd=os.getcwd(), main=sys.modules.get('__main__'),
         stdout=sys.stdout, stderr=sys.stderr, stdin=sys.stdin, limit=sys.getrecursionlimit(),
         sigint=signal.getsignal(signal.SIGINT),
     )
-    folder = os.path.dirname(path)
     os.makedirs(folder, exist_ok=True)
     with open(path, 'w', encoding='utf-8') as file:
         file.write(code)
@@ -118,4 +212,7 @@ def run_script(code, path, missing):
         except BaseException:
             pass
         MissingPackageFinder.reasons = {}
+        _restore_interpreter(path)
+
+exec(compile(${JSON.stringify(GUARD_SOURCE)}, '<r1ci-guard>', 'exec'), globals())
 `;

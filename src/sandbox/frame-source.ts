@@ -46,7 +46,7 @@ export const FRAME_SCRIPT = `(() => {
         worker.postMessage(m);
       }
     };
-    worker.postMessage({ type: 'boot', files: data.files, interruptBuffer: buffer });
+    worker.postMessage({ type: 'boot', files: data.files, interruptBuffer: buffer, unhardened: data.unhardened === true });
     port.postMessage({ type: 'frame-ready', interruptible: Boolean(buffer) });
   });
 })();`;

@@ -24,6 +24,8 @@ export interface SandboxTransportOptions {
   memoryLimitBytes: number;
   /** Fetches a wheel in the page; default: `fetch` (the service worker keeps wheels for offline use). */
   fetchPackage?: PackageFetcher;
+  /** Tests only: false turns off the defence-in-depth layer inside the sandbox (see the contract). */
+  defenceInDepth?: boolean;
   /** How long the frame may take to answer the boot message. Default 20 s. */
   bootTimeoutMs?: number;
 }
@@ -105,7 +107,7 @@ export function spawnSandbox(options: SandboxTransportOptions): RuntimeTransport
     allowedUrls = allowedPackageUrls(bundle.files.lock, options.packageBaseUrl);
     if (ended) return;
     frame.srcdoc = frameSrcdoc(hash);
-    frame.addEventListener('load', () => bootFrame(frame, bundle, channel.port2), { once: true });
+    frame.addEventListener('load', () => bootFrame(frame, bundle, channel.port2, options.defenceInDepth === false), { once: true });
     document.body.append(frame);
   })();
   booted.catch((err: unknown) => die(`the Python runtime's files could not be read: ${(err as Error)?.message ?? String(err)}`));
@@ -162,8 +164,8 @@ function take<K extends 'init' | 'run'>(pending: { init?: Settler<PythonRuntimeI
 }
 
 /** Posts the boot message to the frame (origin '*': an opaque origin has no name to target). */
-function bootFrame(frame: HTMLIFrameElement, bundle: SandboxBundle, port: MessagePort): void {
-  const boot: SandboxBootMessage = { type: 'r1ci-sandbox-boot', workerSource: bundle.workerSource, files: bundle.files };
+function bootFrame(frame: HTMLIFrameElement, bundle: SandboxBundle, port: MessagePort, unhardened: boolean): void {
+  const boot: SandboxBootMessage = { type: 'r1ci-sandbox-boot', workerSource: bundle.workerSource, files: bundle.files, ...(unhardened ? { unhardened } : {}) };
   // The bytes are copied, not transferred: the page keeps them for the next sandbox (a restart).
   frame.contentWindow?.postMessage(boot, '*', [port]);
 }

@@ -28,6 +28,8 @@ export interface SandboxBootMessage {
   /** The sandbox worker's bundled source (a classic script). */
   workerSource: string;
   files: SandboxFiles;
+  /** Tests only: turn off the defence-in-depth layer (see SandboxWorkerBoot). */
+  unhardened?: boolean;
 }
 
 /** The frame's boot message to its worker. */
@@ -36,6 +38,11 @@ export interface SandboxWorkerBoot {
   files: SandboxFiles;
   /** The frame's own interrupt memory (absent when the frame is not cross-origin isolated). */
   interruptBuffer?: SharedArrayBuffer;
+  /**
+   * Tests only: `js` is the worker's whole global scope and nothing is deleted from it, so the red-team
+   * suite can check that the opaque origin and the CSP hold by themselves.
+   */
+  unhardened?: boolean;
 }
 
 export interface SerializedError {

