@@ -6,7 +6,7 @@
 import * as busy from './busy';
 import { captureInstallPrompt, promptInstall } from './install';
 import { isolationMode, isolationStatus } from './isolation';
-import { applyUpdate, checkForUpdate, startServiceWorker } from './register';
+import { applyUpdate, checkForUpdate, reportDevelopmentMode, startServiceWorker } from './register';
 import { onPwaStateChange, pwaState } from './state';
 import './components/pwa-update-prompt';
 // Defined here so the app (or a test) can place it without importing it; it needs the Python worker's
@@ -15,12 +15,8 @@ import './components/pwa-offline-packages';
 
 captureInstallPrompt();
 
-if (import.meta.env.PROD) {
-  void startServiceWorker();
-} else {
-  // Vite's dev server builds no service worker; say so instead of "installing".
-  void import('./state').then(({ updatePwaState }) => updatePwaState({ serviceWorker: 'disabled' }));
-}
+if (import.meta.env.PROD) void startServiceWorker();
+else reportDevelopmentMode(); // Vite's dev server builds no service worker; say so instead of "installing".
 
 function mountUpdatePrompt(): void {
   if (!document.querySelector('pwa-update-prompt')) document.body.append(document.createElement('pwa-update-prompt'));

@@ -21,7 +21,9 @@ export type IsolationReason =
   /** The page is controlled yet not isolated: the browser ignored the headers (or a reload did not help). */
   | 'headers-not-applied'
   /** Isolation would need a reload, put off because an answer was running or the user was already at work. */
-  | 'reload-deferred';
+  | 'reload-deferred'
+  /** Vite's dev server: no service worker is built. */
+  | 'development';
 
 export interface IsolationStatus {
   mode: IsolationMode;
@@ -43,6 +45,8 @@ export interface IsolationFacts {
   reloadAttempted: boolean;
   /** A reload to gain isolation was wanted but put off (busy). */
   reloadDeferred?: boolean;
+  /** Running from Vite's dev server (no service worker there). */
+  development?: boolean;
 }
 
 const FAST = 'Stopping a runaway script takes milliseconds (Python is interrupted in place).';
@@ -59,6 +63,7 @@ export function describeIsolation(facts: IsolationFacts): IsolationStatus {
 }
 
 function notIsolatedReason(facts: IsolationFacts): IsolationReason {
+  if (facts.development) return 'development';
   if (!facts.secureContext) return 'insecure-context';
   if (!facts.serviceWorkerSupported) return 'no-service-worker';
   if (facts.registrationFailed) return 'service-worker-failed';
@@ -77,6 +82,7 @@ const REASON_TEXT: Record<IsolationReason, string> = {
   'service-worker-failed': 'Not cross-origin isolated: the service worker could not be installed (storage full or blocked).',
   'headers-not-applied': 'Not cross-origin isolated: this browser did not apply the isolation headers the service worker sends.',
   'reload-deferred': 'Not cross-origin isolated yet: reloading would have interrupted what you were doing; the next load will be isolated.',
+  development: 'Not cross-origin isolated: the development server runs without the service worker (build the app, or use the isolated test harness).',
 };
 
 /**

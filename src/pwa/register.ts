@@ -33,6 +33,13 @@ const facts: IsolationFacts = {
   registrationFailed: false, reloadAttempted: false,
 };
 
+/** Vite's dev server builds no service worker: report the mode and why, register nothing. */
+export function reportDevelopmentMode(): void {
+  Object.assign(facts, { crossOriginIsolated: globalThis.crossOriginIsolated === true, development: true, secureContext: true, serviceWorkerSupported: true });
+  updatePwaState({ serviceWorker: 'disabled' });
+  refreshIsolation();
+}
+
 /** Registers the service worker and wires the update and isolation flows. Call once, early. */
 export async function startServiceWorker(options: StartOptions = {}): Promise<void> {
   reload = options.reload ?? reload;

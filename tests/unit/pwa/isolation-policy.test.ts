@@ -11,8 +11,9 @@ describe('isolation mode and reason', () => {
     expect(describeIsolation({ ...base, crossOriginIsolated: true, controlled: true })).toMatchObject({ mode: 'isolated', reason: 'service-worker' });
   });
 
-  it('is isolated by the server when isolated without a service worker', () => {
+  it('is isolated by the server when isolated without a service worker (the isolated dev harness too)', () => {
     expect(describeIsolation({ ...base, crossOriginIsolated: true })).toMatchObject({ mode: 'isolated', reason: 'server-headers' });
+    expect(describeIsolation({ ...base, crossOriginIsolated: true, development: true })).toMatchObject({ mode: 'isolated', reason: 'server-headers' });
   });
 
   it('names why it is not isolated, and says what a stop costs', () => {
@@ -23,6 +24,7 @@ describe('isolation mode and reason', () => {
       [{ reloadDeferred: true }, 'reload-deferred'],
       [{ controlled: true, reloadAttempted: true }, 'headers-not-applied'],
       [{}, 'first-load'],
+      [{ development: true, controlled: true }, 'development'],
     ];
     for (const [facts, reason] of cases) {
       const status = describeIsolation({ ...base, ...facts });
