@@ -192,12 +192,28 @@ export class R1ciApp extends LitElement {
   private lastCatalog: unknown = null;
   private lastStorageModels: { id: string; displayName: string; weightsUrl: string; modelLibUrl: string }[] = [];
 
+  /** True while the view follows streamed text: cleared when the user scrolls up to read, set again at the bottom. */
+  private following = true;
+  private wasBusy = false;
+  private readonly onScroll = (event: Event) => {
+    const el = event.target as HTMLElement;
+    this.following = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
+  };
+
+  override firstUpdated(): void {
+    this.renderRoot.querySelector('.scroll')?.addEventListener('scroll', this.onScroll, { passive: true });
+  }
+
   override updated(): void {
-    // Follow streamed text while the user is at the bottom; leave them be if they scrolled up to read.
+    // While a session runs (and once more as it ends, for the answer card) keep its end in view, unless
+    // the user scrolled up. The session's own elements render after this one, hence the next frame.
+    const busy = this.sessions.busy;
+    if (busy && !this.wasBusy) this.following = true;
     const scroller = this.renderRoot.querySelector<HTMLElement>('.scroll');
-    if (scroller && this.sessions.busy && scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 160) {
-      scroller.scrollTop = scroller.scrollHeight;
+    if (scroller && (busy || this.wasBusy) && this.following) {
+      requestAnimationFrame(() => (scroller.scrollTop = scroller.scrollHeight));
     }
+    this.wasBusy = busy;
   }
 
   override render() {
