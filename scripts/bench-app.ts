@@ -103,6 +103,20 @@ const WATCH_PAGE = `(() => {
   requestAnimationFrame(tick);
 })();`;
 
+/** Runs in the page: the session view's text through every shadow root, and its code cells. */
+const RENDERED = `(() => {
+  const texts = [];
+  let cells = 0;
+  const walk = (node) => {
+    if (node.nodeType === 3) texts.push(node.data);
+    if (node.localName === 'r1ci-code-cell') cells++;
+    if (node.shadowRoot) walk(node.shadowRoot);
+    for (const child of node.childNodes) walk(child);
+  };
+  walk(document.querySelector('r1ci-app').shadowRoot.querySelector('r1ci-session-view'));
+  return { text: texts.join(''), cells };
+})()`;
+
 interface Watch {
   stages: Record<string, number>;
   frames: number[];
@@ -161,6 +175,9 @@ async function streamThroughput(browser: Browser, chunk: number): Promise<Throug
     // Session times are Date.now(); the watcher's are performance.now().
     return { session: view.session, watch: (window as unknown as { benchWatch: Watch }).benchWatch, timeOrigin: performance.timeOrigin };
   }));
+  // The figures only count if the page really shows what streamed: the last long round's last heading and every cell.
+  const shown = await page.evaluate<{ text: string; cells: number }>(RENDERED);
+  if (!shown.text.includes('Step 3.3: checking the totals') || shown.cells < 4) throw new Error(`the page did not render the whole recording (${shown.cells} code cells)`);
   // Computed here, not in the page: tsx would wrap helpers defined in page code in `__name()`.
   const { session, watch, timeOrigin } = data;
   const windows = session.rounds.slice(1, -1).map((r) => ({ start: r.startedAt - timeOrigin, end: (r.generationEndedAt ?? r.startedAt) - timeOrigin, chars: r.text.length }));
