@@ -2,12 +2,13 @@ import { LitElement, css, html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { MAX_MARKDOWN_BLOCK_CHARS, renderMarkdownCached } from '../render/markdown';
+import { markdownTooComplex } from '../render/markdown-limits';
 import { splitBlocks } from '../render/segments';
 
 /**
  * Model prose as sanitised markdown. The text is split into blocks at blank lines; finished blocks keep
  * their cached HTML and their DOM, so while text streams only the last block is parsed and replaced.
- * A block too large to parse quickly is shown as plain text. Every HTML string placed here comes from
+ * A block too large or too deeply nested to parse quickly is shown as plain text. Every HTML string placed here comes from
  * renderMarkdown, which sanitises it.
  */
 export class R1ciMarkdown extends LitElement {
@@ -40,7 +41,7 @@ export class R1ciMarkdown extends LitElement {
       blocks,
       (_block, index) => index,
       (block) =>
-        block.length > MAX_MARKDOWN_BLOCK_CHARS
+        block.length > MAX_MARKDOWN_BLOCK_CHARS || markdownTooComplex(block)
           ? html`<div class="block plain">${block}</div>`
           : html`<div class="block">${unsafeHTML(renderMarkdownCached(block))}</div>`,
     );

@@ -50,7 +50,14 @@ export const MAX_MARKDOWN_BLOCK_CHARS = 20_000;
 
 export function renderMarkdown(text: string): string {
   installHooks();
-  const html = marked.parse(protectArithmetic(text)) as string;
+  let html: string;
+  try {
+    html = marked.parse(protectArithmetic(text)) as string;
+  } catch {
+    // A shape the parser cannot take (see markdown-limits.ts) that slipped past the checks: the text,
+    // as text, rather than a render that throws and leaves the element broken.
+    return `<p class="plain">${escapeHtml(text)}</p>`;
+  }
   return DOMPurify.sanitize(html, PURIFY_CONFIG) as unknown as string;
 }
 
