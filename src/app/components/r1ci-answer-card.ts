@@ -1,7 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { revealHiddenCharacters } from '../render/hidden-chars';
 import { sharedStyles } from '../styles';
 
-/** The final answer, as text (never HTML), with a copy button; a recording's answer is labelled as such. */
+/**
+ * The final answer, as text (never HTML), with a copy button; a recording's answer is labelled as such.
+ * Characters that would change how it reads unseen (bidi overrides, zero-width, controls) are shown as
+ * visible marks, with a note saying so: the card must show what the answer is.
+ */
 export class R1ciAnswerCard extends LitElement {
   static override properties = {
     answer: { type: String },
@@ -20,6 +25,7 @@ export class R1ciAnswerCard extends LitElement {
       h3 { margin: 0; font-size: 0.95rem; color: var(--answer); }
       .answer { font-family: var(--mono); font-size: 1.05rem; white-space: pre-wrap; overflow-wrap: anywhere; max-height: 20rem; overflow-y: auto; }
       button { margin-left: auto; }
+      .hidden-note { margin: 0.35rem 0 0; font-size: 0.85rem; color: var(--danger); }
     `,
   ];
 
@@ -31,6 +37,7 @@ export class R1ciAnswerCard extends LitElement {
   }
 
   override render() {
+    const shown = revealHiddenCharacters(this.answer);
     return html`
       <section role="region" aria-label="Final answer">
         <header>
@@ -38,7 +45,10 @@ export class R1ciAnswerCard extends LitElement {
           ${this.recording ? html`<span class="badge recording">Recording</span>` : nothing}
           <button @click=${this.copy} aria-label="Copy the answer">${this._copied ? 'Copied' : 'Copy'}</button>
         </header>
-        <div class="answer" data-testid="answer">${this.answer}</div>
+        <div class="answer" data-testid="answer">${shown.text}</div>
+        ${shown.hidden > 0
+          ? html`<p class="hidden-note" data-testid="answer-hidden-note">The answer contains ${shown.hidden} invisible or direction-changing character${shown.hidden === 1 ? '' : 's'}, shown as ⟨U+…⟩.</p>`
+          : nothing}
       </section>
     `;
   }
