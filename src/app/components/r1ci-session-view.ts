@@ -140,7 +140,7 @@ export class R1ciSessionView extends LitElement {
         : 'Generating…';
       return html`<p class="status muted" role="status">${words}</p>`;
     }
-    const deviceLost = s.status === 'error' && s.error?.name === 'GPUDeviceLostError';
+    const deviceLost = s.error?.name === 'GPUDeviceLostError';
     return html`<p class="status ${s.status}" role="status" data-testid="session-status">${cap(statusWords(s))}${/[.!?]$/.test(statusWords(s)) ? '' : '.'}</p>
       ${deviceLost ? html`<button @click=${() => location.reload()}>Reload the page</button>` : nothing}`;
   }

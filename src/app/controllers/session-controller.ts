@@ -46,7 +46,8 @@ export class SessionController implements ReactiveController {
   ) {
     host.addController(this);
     this.saver = new SessionSaver(this.store, 300, (err) => {
-      this.storeError = `Could not save the conversation: ${(err as Error)?.message ?? err}`;
+      this.storeError = saveFailure(err);
+      this.changed();
     });
     this.frames = new FrameScheduler(() => {
       this.revision++;
@@ -179,6 +180,17 @@ export class SessionController implements ReactiveController {
   private changed(): void {
     this.frames.schedule();
   }
+}
+
+/** What the user is told when a save fails: what happened, that earlier conversations are safe, what to do. */
+export function saveFailure(err: unknown): string {
+  const error = err as { name?: string; message?: string } | null;
+  const detail = (error?.message || error?.name || String(err)).replace(/[.\s]+$/, '');
+  // idb reports a full disk as the transaction's error (QuotaExceededError) or in the message.
+  if (error?.name === 'QuotaExceededError' || /quota|full/i.test(detail)) {
+    return `Could not save the conversation: ${detail}. The storage for this site is full. Conversations saved earlier are kept; to save again, free space (delete old conversations, or a downloaded model under Settings › Storage).`;
+  }
+  return `Could not save the conversation: ${detail}. Conversations saved earlier are kept; export this one to keep it.`;
 }
 
 function newId(): string {

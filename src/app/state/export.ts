@@ -82,7 +82,9 @@ export function statusWords(session: Session): string {
   switch (session.status) {
     case 'running': return 'running';
     case 'stopped': return 'stopped by the user';
-    case 'interrupted': return 'interrupted (the page was closed or reloaded while it ran)';
+    case 'interrupted':
+      // A worker that died says why; otherwise the page itself went away mid-answer.
+      return session.error ? `interrupted: ${session.error.message}` : 'interrupted (the page was closed or reloaded while it ran)';
     case 'error': return `failed: ${session.error?.message ?? 'unknown error'}`;
     case 'done':
       switch (session.stop) {

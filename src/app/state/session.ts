@@ -165,7 +165,11 @@ export function applyLoopEvent(session: Session, event: LoopEvent, now: number):
       session.answer = outcome.answer;
       session.totals = outcome.totals;
       if (outcome.error) session.error = outcome.error;
-      session.status = outcome.stop === 'aborted' ? 'stopped' : outcome.stop === 'error' ? 'error' : 'done';
+      session.status =
+        outcome.stop === 'aborted' ? 'stopped'
+        : outcome.stop !== 'error' ? 'done'
+        : WORKER_LOST.has(outcome.error?.name ?? '') ? 'interrupted'
+        : 'error';
       for (const round of session.rounds) {
         round.generationEndedAt ??= now;
         // A run still open at the end was stopped by the user, or lost with a failed runner.
@@ -177,10 +181,17 @@ export function applyLoopEvent(session: Session, event: LoopEvent, now: number):
   return session;
 }
 
+/**
+ * Errors that say the worker under the session died (crashed, or its GPU device was lost), not that the
+ * question failed: the session ends interrupted, like one cut off by a closed tab, keeping what streamed.
+ */
+const WORKER_LOST = new Set(['WorkerCrashedError', 'GPUDeviceLostError']);
+
 /** Ends a session that failed outside the loop (the replay file would not load, the model would not start). */
+
 export function failSession(session: Session, error: { name: string; message: string }, now: number): Session {
-  session.status = error.name === 'AbortError' ? 'stopped' : 'error';
-  if (session.status === 'error') session.error = { name: error.name, message: error.message };
+  session.status = error.name === 'AbortError' ? 'stopped' : WORKER_LOST.has(error.name) ? 'interrupted' : 'error';
+  if (session.status !== 'stopped') session.error = { name: error.name, message: error.message };
   session.updatedAt = now;
   return session;
 }
