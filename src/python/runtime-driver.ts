@@ -34,14 +34,15 @@ class MissingPackageFinder:
 
 /**
  * Puts the interpreter back before and after each script, so one script cannot tamper with the next
- * (the red-team suite, issue 6): builtins and the modules loaded at start-up (the driver's own
- * helpers among them) get their start-up contents back; `sys.modules` entries present at start-up get
- * their original module objects back, and entries a script added without importing them (poisoning
- * a name the next script imports) are dropped; import hooks are put back; files in the script's
- * folder that would shadow a module (*.py, *.pth, packages) are removed. Everything it calls is
- * captured when the driver is installed, so a script that replaces `dict.update` or `os.remove` in a
- * module cannot reach it. Best effort within one interpreter (gc can reach anything); the boundary
- * that holds is the sandbox around the whole runtime (SECURITY.md).
+ * (the red-team suite, issue 6): builtins and the modules loaded at start-up (the driver's own helpers
+ * among them) get their start-up contents back; `sys.modules` entries loaded at start-up or imported
+ * for real by an earlier script (seen through the `import` audit event) get their module objects back,
+ * and entries a script added without importing them (poisoning a name the next script imports) are
+ * dropped; import hooks are put back; files in the script's folder that would shadow a module (*.py,
+ * *.pth, packages) are removed (data files stay). Everything it calls is captured when the driver is
+ * installed, so a script that replaces `os.remove` cannot reach it. Modules a script imported itself
+ * may still be monkeypatched for later scripts. Best effort within one interpreter (gc can reach
+ * anything); the boundary that holds is the sandbox around the whole runtime (SECURITY.md).
  */
 const GUARD_SOURCE = `
 def _make_guard():
@@ -54,9 +55,9 @@ def _make_guard():
     builtins_dict = builtins.__dict__
     builtins_snapshot = dict(builtins_dict)
     modules = sys.modules
-    modules_snapshot = dict(modules)
+    known = dict(modules)
     module_dicts = []
-    for name, module in list(modules.items()):
+    for name, module in list(known.items()):
         if type(module) is ModuleType and name not in ('__main__', 'sys'):
             module_dicts.append((module.__dict__, dict(module.__dict__)))
     hooks = dict(meta_path=list(sys.meta_path), path_hooks=list(sys.path_hooks))
@@ -101,14 +102,18 @@ def _make_guard():
         for namespace, snapshot in module_dicts:
             dict_clear(namespace)
             dict_update(namespace, snapshot)
+        # known: modules loaded at start-up or imported for real by an earlier script.
         for name, module in list(dict_items(modules)):
-            original = dict_get(modules_snapshot, name)
+            original = dict_get(known, name)
             if original is not None:
                 if module is not original:
                     modules[name] = original
-            elif name != '__main__' and (name not in imported or type(module) is not ModuleType):
-                del modules[name]
-        for name, module in dict_items(modules_snapshot):
+            elif name != '__main__':
+                if name in imported and type(module) is ModuleType:
+                    known[name] = module
+                else:
+                    del modules[name]
+        for name, module in list(dict_items(known)):
             if name not in modules:
                 modules[name] = module
         set_clear(imported)
