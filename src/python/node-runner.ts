@@ -6,6 +6,7 @@ import type { PythonRunner, RunRequest, RunResult } from './runner';
 import { PythonRuntimeController, type RuntimeStage, type RuntimeTransport, type StopMode } from './runtime-controller';
 
 import { DEFAULT_PACKAGE_BASE_URL, DEFAULT_SCRIPT_PATH } from './runtime-defaults';
+import { DEFAULT_MEMORY_LIMIT_BYTES } from '../sandbox/heap-cap';
 
 export { DEFAULT_PACKAGE_BASE_URL };
 
@@ -22,6 +23,8 @@ export interface NodePythonRunnerOptions {
   graceMs?: number;
   fetchPackage?: PackageFetcher;
   onStage?: (stage: RuntimeStage) => void;
+  /** Ceiling of Python's memory in bytes; past it allocations raise MemoryError. Default 1 GiB (as in the browser). */
+  memoryLimitBytes?: number;
 }
 
 /**
@@ -38,6 +41,7 @@ export class NodePythonRunner implements PythonRunner {
       init: {
         packageBaseUrl: options.packageBaseUrl ?? DEFAULT_PACKAGE_BASE_URL,
         scriptPath: options.scriptPath ?? DEFAULT_SCRIPT_PATH,
+        memoryLimitBytes: options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES,
         ...(options.lockFileURL ? { lockFileURL: options.lockFileURL } : {}),
       },
       interrupt: (options.stopMode ?? 'interrupt') === 'interrupt',

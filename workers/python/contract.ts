@@ -28,6 +28,11 @@ export interface PythonWorkerInit {
   interruptBuffer?: SharedArrayBuffer;
   /** Path in Pyodide's file system the script is written to and compiled as (shown in tracebacks). */
   scriptPath: string;
+  /**
+   * Ceiling of the Python heap in bytes (past it allocations raise MemoryError). Node only; the
+   * browser sandbox caps the loader it hands over itself (src/sandbox/heap-cap.ts).
+   */
+  memoryLimitBytes?: number;
 }
 
 /**

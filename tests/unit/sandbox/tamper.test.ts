@@ -42,3 +42,19 @@ describe('the next script finds the interpreter as it was', { timeout: 120_000 }
     expect(await run('import colorsys\nprint(open("/tmp/data.txt").read(), getattr(colorsys, "MARK", None))')).toMatchObject({ stdout: 'kept 1\n' });
   });
 });
+
+describe('memory ceiling in Node', { timeout: 120_000 }, () => {
+  it('stops a script that allocates without end with MemoryError at the setting, and the runtime lives on', async () => {
+    const small = new NodePythonRunner({ packageBaseUrl: 'http://127.0.0.1:5199/', memoryLimitBytes: 256 * 1024 * 1024 });
+    try {
+      const flood = await small.run({ code: 'x = []\nwhile True:\n    x.append(bytearray(10**7))', timeoutMs: 30_000, maxCaptureChars: 10_000 });
+      expect(flood.status).toBe('error');
+      expect(flood.stderr).toMatch(/MemoryError\n$/);
+      const next = await small.run({ code: 'x = bytearray(100 * 2**20)\nprint(len(x) // 2**20)', timeoutMs: 30_000, maxCaptureChars: 10_000 });
+      expect(next).toMatchObject({ status: 'ok', stdout: '100\n' });
+      expect(small.workerStarts).toBe(1);
+    } finally {
+      small.close();
+    }
+  });
+});
