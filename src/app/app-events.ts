@@ -1,3 +1,4 @@
+import type { ExportProgress, WritableDirectory } from '../models-cache/folder-export';
 import type { AppSettings } from './state/settings';
 
 /**
@@ -16,6 +17,10 @@ export interface AppEventDetail {
   'r1ci-use-example': { question: string };
   'r1ci-add-custom-model': { weightsUrl: string; modelLibUrl: string; displayName?: string };
   'r1ci-remove-custom-model': { id: string };
+  /** Classroom: import the chosen model from a picked folder, or export it into one (r1ci-model-folder). */
+  'r1ci-model-folder':
+    | { action: 'import'; files: ReadonlyMap<string, Blob>; folderName: string }
+    | { action: 'export'; directory: WritableDirectory; onProgress: (p: ExportProgress) => void; done: (result: { paths: string[] } | { error: string }) => void };
 }
 
 export type AppEventName = keyof AppEventDetail;
@@ -37,5 +42,6 @@ declare global {
     'r1ci-use-example': CustomEvent<AppEventDetail['r1ci-use-example']>;
     'r1ci-add-custom-model': CustomEvent<AppEventDetail['r1ci-add-custom-model']>;
     'r1ci-remove-custom-model': CustomEvent<AppEventDetail['r1ci-remove-custom-model']>;
+    'r1ci-model-folder': CustomEvent<AppEventDetail['r1ci-model-folder']>;
   }
 }

@@ -76,6 +76,11 @@ export class R1ciApp extends LitElement {
     this.addEventListener('r1ci-settings-change', (e) => this.applySettings(e.detail));
     this.addEventListener('r1ci-use-example', (e) => this.questionBox?.fill(e.detail.question));
     this.addEventListener('r1ci-model-action', (e) => void this.modelAction(e.detail.action, e.detail.modelId));
+    this.addEventListener('r1ci-model-folder', (e) => {
+      const d = e.detail;
+      if (d.action === 'import') void this.model.importFolder(d.files, d.folderName);
+      else this.model.exportFolder(d.directory, d.onProgress).then((paths) => d.done({ paths }), (err: Error) => d.done({ error: err?.message ?? String(err) }));
+    });
     this.addEventListener('r1ci-add-custom-model', (e) => this.addCustomModel(e.detail));
     this.addEventListener('r1ci-remove-custom-model', (e) => {
       this.backend.removeCustomModel(e.detail.id);

@@ -4,6 +4,7 @@ import type { ModelState } from '../controllers/model-controller';
 import type { GpuStatus, MemoryFit, ModelChoice } from '../services/model-backend';
 import { formatDuration } from '../state/stats';
 import { sharedStyles } from '../styles';
+import './r1ci-model-folder';
 
 const WEBGPU_REPORT = 'https://webgpureport.org/';
 
@@ -53,6 +54,11 @@ export class R1ciModelStatus extends LitElement {
     this.fit = null;
   }
 
+  /** "Import from a folder…": the same checks and progress as a download, from a local copy. */
+  private renderImport() {
+    return html`<r1ci-model-folder mode="import" .modelId=${this.choice?.id ?? ''}></r1ci-model-folder>`;
+  }
+
   /** GPU memory warnings before a download or a load, most serious first. */
   private renderFit() {
     const fit = this.fit;
@@ -82,6 +88,8 @@ export class R1ciModelStatus extends LitElement {
           <p>The app looked for them at <code>${s.url}</code> and found nothing. ${s.help}</p>
           <p>No converted R1-CI weights are published; whoever hosts this app converts the checkpoint once
             (see <code>models/README.md</code> and <code>models/convert/</code> in the source) and puts the folder there.</p>
+          <p>Have the model folder on a USB stick or a shared drive? Import it into this browser:</p>
+          <div class="row">${this.renderImport()}</div>
           ${this.fallbacks.length
             ? html`<p>Meanwhile you can use a stock Qwen2.5 model. <strong>These are not R1-CI</strong>: they were not trained on this loop and answer less well.</p>
                 <div class="row">${this.fallbacks.map((f) => html`<button @click=${() => emit(this, 'r1ci-model-action', { action: 'choose', modelId: f.id })}>Use ${f.displayName}</button>`)}</div>`
@@ -95,6 +103,7 @@ export class R1ciModelStatus extends LitElement {
           ${this.renderFit()}
           <div class="row">
             <button class="primary" ?disabled=${this.fit?.verdict === 'cannot-run'} @click=${() => this.act('download')}>${s.bytesDone ? 'Resume download' : 'Download'}</button>
+            ${this.renderImport()}
             ${s.bytesDone ? html`<button class="danger" @click=${() => this.act('delete')}>Delete partial download</button>` : nothing}
           </div>
         </section>`;
@@ -102,18 +111,19 @@ export class R1ciModelStatus extends LitElement {
         const p = s.progress;
         const fraction = p.bytesTotal ? p.bytesDone / p.bytesTotal : undefined;
         return html`<section role="status" data-testid="downloading">
-          <h2>Downloading ${name}</h2>
+          <h2>${s.from ? `Importing ${name} from the folder "${s.from}"` : `Downloading ${name}`}</h2>
           <progress aria-label="Download progress" .value=${fraction ?? 0} max="1"></progress>
           <p class="figures">${formatBytes(p.bytesDone)}${p.bytesTotal ? ` of ${formatBytes(p.bytesTotal)} (${Math.floor((fraction ?? 0) * 100)}%)` : ''}
             ${p.bytesPerSecond ? ` · ${formatBytes(p.bytesPerSecond)}/s` : ''}${p.secondsLeft !== undefined ? ` · ${formatDuration(p.secondsLeft * 1000)} left` : ''}</p>
-          <div class="row"><button @click=${() => this.act('pause')}>Pause</button></div>
+          <div class="row"><button @click=${() => this.act('pause')}>${s.from ? 'Stop import' : 'Pause'}</button></div>
         </section>`;
       }
       case 'cached':
         return html`<section class="good" role="status" data-testid="cached">
           <h2>${name} is downloaded</h2><p>It loads into your graphics card when you ask the first question.</p>
           ${this.renderFit()}
-          <div class="row"><button @click=${() => this.act('load')}>Load now</button><button class="danger" @click=${() => this.act('delete')}>Delete from this browser</button></div>
+          <div class="row"><button @click=${() => this.act('load')}>Load now</button><button class="danger" @click=${() => this.act('delete')}>Delete from this browser</button>
+            <r1ci-model-folder mode="export" .modelId=${this.choice?.id ?? ''}></r1ci-model-folder></div>
         </section>`;
       case 'loading':
         return html`<section role="status" data-testid="loading">

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Engine } from '../../engines/engine';
-import type { DownloadProgress, GpuStatus, LoadProgress, MemoryFit, ModelBackend, ModelChoice } from '../services/model-backend';
+import type { DownloadProgress, ExportProgress, WritableDirectory, GpuStatus, LoadProgress, MemoryFit, ModelBackend, ModelChoice } from '../services/model-backend';
 
 /** The start-up states the model panel shows, in the order a first visit usually meets them. */
 export type ModelState =
@@ -9,7 +9,8 @@ export type ModelState =
   | { phase: 'unavailable'; reason: string }
   | { phase: 'weights-missing'; url: string; help: string }
   | { phase: 'not-downloaded'; bytesDone?: number; bytesTotal?: number }
-  | { phase: 'downloading'; progress: DownloadProgress }
+  /** `from` names the local folder when the files come from one (an import) rather than the network. */
+  | { phase: 'downloading'; progress: DownloadProgress; from?: string }
   | { phase: 'cached' }
   | { phase: 'loading'; progress: LoadProgress }
   | { phase: 'ready' }
@@ -102,6 +103,37 @@ export class ModelController implements ReactiveController {
     } finally {
       this.end(work);
     }
+  }
+
+  /**
+   * Imports the chosen model from a local folder (a USB stick): the folder is checked, then its files go
+   * through the download pipeline, with the same progress; stopping works like pausing a download.
+   */
+  async importFolder(files: ReadonlyMap<string, Blob>, folderName: string): Promise<void> {
+    const fit = this.fit;
+    if (fit?.verdict === 'cannot-run') return this.set({ phase: 'error', message: fit.warnings.join(' ') });
+    if (!this.backend.importFolder) return this.set({ phase: 'error', message: 'This build cannot import models from a folder.' });
+    const work = this.begin();
+    const from = folderName;
+    this.set({ phase: 'downloading', progress: { bytesDone: 0, bytesTotal: 0 }, from });
+    try {
+      await this.backend.importFolder(this.modelId, files, folderName, (progress) => this.set({ phase: 'downloading', progress, from }), work.signal);
+      this.set({ phase: 'cached' });
+    } catch (err) {
+      if ((err as Error)?.name === 'AbortError') await this.refreshAvailability();
+      else this.set({ phase: 'error', message: messageOf(err) });
+    } finally {
+      this.end(work);
+    }
+  }
+
+  /**
+   * Writes the chosen (downloaded) model into `directory`; the model stays usable meanwhile. Resolves with
+   * the paths written; rejects with an error whose message says what to do.
+   */
+  async exportFolder(directory: WritableDirectory, onProgress: (p: ExportProgress) => void, signal?: AbortSignal): Promise<string[]> {
+    if (!this.backend.exportFolder) throw new Error('This build cannot export models to a folder.');
+    return this.backend.exportFolder(this.modelId, directory, onProgress, signal);
   }
 
   /** Pausing is stopping the download: finished files stay cached, so downloading again resumes. */

@@ -1,6 +1,10 @@
 import { buildCatalog, catalogOptionsFromUrl, entriesForDevice, type CatalogEntry } from '../../../models/catalog';
 import { buildCustomEntry, type CustomModelInput } from '../../../models/custom-model';
 import { deleteModel, downloadModel, inspectModel, probeWeights, requestPersistentStorage } from '../../models-cache';
+import { cachedModelFiles } from '../../models-cache/export';
+import { writeModelFolder } from '../../models-cache/folder-export';
+import { FolderSource, checkModelFolder } from '../../models-cache/folder-import';
+import type { DownloadProgress as CacheProgress } from '../../models-cache/progress';
 import { assessMemoryFit, type GpuInfo } from '../../gpu';
 import { detectGpuStatus } from './gpu';
 import type { GpuStatus, MemoryFit, ModelAvailability, ModelBackend, ModelChoice } from './model-backend';
@@ -76,11 +80,19 @@ export function createCatalogBackend(pageUrl: string): ModelBackend {
 
     async download(modelId, onProgress, signal) {
       await requestPersistentStorage();
-      await downloadModel(entry(modelId), {
-        signal,
-        onProgress: (p) =>
-          onProgress({ bytesDone: p.bytesDone, bytesTotal: p.bytesTotal, bytesPerSecond: p.bytesPerSecond || undefined, secondsLeft: p.secondsLeft, file: p.currentFiles[0] }),
-      });
+      await downloadModel(entry(modelId), { signal, onProgress: (p) => onProgress(toUiProgress(p)) });
+    },
+
+    async importFolder(modelId, files, folderName, onProgress, signal) {
+      const model = entry(modelId);
+      await checkModelFolder(model, files, folderName);
+      await requestPersistentStorage();
+      await downloadModel(model, { signal, source: new FolderSource(`the folder "${folderName}"`, model, files), onProgress: (p) => onProgress(toUiProgress(p)) });
+    },
+
+    async exportFolder(modelId, directory, onProgress, signal) {
+      const model = entry(modelId);
+      return writeModelFolder(directory, model.id, await cachedModelFiles(model), { onProgress, signal });
     },
 
     async remove(modelId) {
@@ -120,6 +132,10 @@ export function createCatalogBackend(pageUrl: string): ModelBackend {
       return engines.load(entry(modelId), onProgress, signal);
     },
   };
+}
+
+function toUiProgress(p: CacheProgress) {
+  return { bytesDone: p.bytesDone, bytesTotal: p.bytesTotal, bytesPerSecond: p.bytesPerSecond || undefined, secondsLeft: p.secondsLeft, file: p.currentFiles[0] };
 }
 
 type SavedCustom = Omit<CustomModelInput, 'pageUrl'>;

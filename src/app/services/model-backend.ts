@@ -1,6 +1,9 @@
 import type { ProtocolRecord } from '../../../models/protocol';
 import type { Engine } from '../../engines/engine';
 import type { GpuInfo } from '../../gpu';
+import type { ExportProgress, WritableDirectory } from '../../models-cache/folder-export';
+
+export type { ExportProgress, WritableDirectory };
 
 /**
  * What the app needs from the model side (catalog, WebGPU check, download cache, engine), as one
@@ -75,6 +78,14 @@ export interface ModelBackend {
    */
   addCustomModel(input: { weightsUrl: string; modelLibUrl: string; displayName?: string }): { id: string; warnings: string[] };
   removeCustomModel(modelId: string): void;
+  /**
+   * Imports the model from a local folder's files (keyed by path inside the folder, see
+   * filesByFolderPath): checked first (a wrong folder is named with what it lacks), then stored through
+   * the download pipeline, with the same progress. Absent where the build cannot store models.
+   */
+  importFolder?(modelId: string, files: ReadonlyMap<string, Blob>, folderName: string, onProgress: (p: DownloadProgress) => void, signal?: AbortSignal): Promise<void>;
+  /** Writes a downloaded model into `<directory>/<model id>/`; returns the paths written. */
+  exportFolder?(modelId: string, directory: WritableDirectory, onProgress: (p: ExportProgress) => void, signal?: AbortSignal): Promise<string[]>;
   /** Loads the model into the GPU and returns an engine for the loop. */
   loadEngine(modelId: string, onProgress: (p: LoadProgress) => void, signal?: AbortSignal): Promise<Engine>;
 }
