@@ -4,11 +4,10 @@ import { notifyIdle, setBusyProbe } from '../../pwa/busy';
 import { OfflineModelsController } from '../../pwa/offline-models-controller';
 import '../../pwa/components/pwa-offline-packages';
 import '../../pwa/components/pwa-storage-panel';
-import { DEFAULT_PACKAGE_BASE_URL } from '../../python/runtime-defaults';
 import { ModelController } from '../controllers/model-controller';
 import { SessionController, type RunTarget } from '../controllers/session-controller';
 import { createModelBackend } from '../services/backend';
-import { createPython, type RuntimeStage } from '../services/python';
+import { createPython, packageSources, type RuntimeStage } from '../services/python';
 import { demoUrl, parseLaunch } from '../state/launch';
 import { effectiveProtocol, parseSettings, type AppSettings } from '../state/settings';
 import { appStyles } from './r1ci-app.styles';
@@ -48,6 +47,8 @@ export class R1ciApp extends LitElement {
   static override styles = appStyles;
 
   private readonly python = createPython((stage) => (this._pythonStage = stage));
+  /** Where this page load's Python fetches packages from (Settings, Python), for "make available offline". */
+  private readonly packages = packageSources();
   private readonly backend = createModelBackend();
   private readonly sessions: SessionController;
   private readonly model: ModelController;
@@ -270,7 +271,7 @@ export class R1ciApp extends LitElement {
           ${this._settingsOpen
             ? html`<h2 class="aside-heading">Storage</h2>
                 <pwa-storage-panel .models=${this.storageModels()}></pwa-storage-panel>
-                <pwa-offline-packages .lockUrl=${new URL('pyodide/pyodide-lock.json', document.baseURI).href} .packageBaseUrl=${DEFAULT_PACKAGE_BASE_URL}></pwa-offline-packages>`
+                <pwa-offline-packages .lockUrl=${this.packages.lockUrl} .packageBaseUrl=${this.packages.packageBaseUrl}></pwa-offline-packages>`
             : nothing}
         </aside>
       </div>

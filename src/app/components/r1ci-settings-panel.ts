@@ -4,6 +4,7 @@ import { emit } from '../app-events';
 import type { ModelChoice } from '../services/model-backend';
 import { SETTING_LIMITS, clampSetting, defaultValues, normaliseOverrides, type AppSettings, type SettingKey } from '../state/settings';
 import { sharedStyles } from '../styles';
+import './r1ci-python-settings';
 
 const FIELDS: { key: SettingKey; label: string; unit?: string; help: string }[] = [
   { key: 'temperature', label: 'Temperature', help: 'Randomness of sampling; the paper used 0.6.' },
@@ -101,6 +102,7 @@ export class R1ciSettingsPanel extends LitElement {
         })}
         <button @click=${() => this.change({ modelId: choice.id, overrides: {} })} ?disabled=${Object.keys(this.settings.overrides).length === 0}>Reset to protocol defaults</button>
       </fieldset>
+      <r1ci-python-settings ?disabled=${this.disabled}></r1ci-python-settings>
     `;
   }
 
