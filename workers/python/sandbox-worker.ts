@@ -26,6 +26,11 @@ let api: PythonWorkerApi | null = null;
 let interruptBuffer: SharedArrayBuffer | undefined;
 let hardened = true;
 
+// An error thrown later by something a script left behind (a timer callback, a worker it started)
+// would otherwise reach the frame as this worker's death during the NEXT script. Fatal errors of the
+// runtime still arrive, as a failed run (the run promise rejects).
+self.addEventListener('error', (event) => event.preventDefault());
+
 self.onmessage = (event: MessageEvent<SandboxWorkerBoot | AppToSandbox>) => {
   const message = event.data;
   if (message.type === 'boot') {

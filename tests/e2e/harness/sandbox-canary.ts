@@ -11,7 +11,19 @@ export interface Canary {
   close: () => Promise<void>;
 }
 
-export async function startCanary(port: number): Promise<Canary> {
+/** Listens on the first free port of `ports` (a busy port moves on to the next one). */
+export async function startCanary(ports: number[]): Promise<Canary> {
+  for (const port of ports) {
+    try {
+      return await listenCanary(port);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    }
+  }
+  throw new Error(`No free port for the canary server among ${ports.join(', ')}.`);
+}
+
+async function listenCanary(port: number): Promise<Canary> {
   let connections = 0;
   const paths: string[] = [];
   const server: Server = createServer((req, res) => {
@@ -24,7 +36,10 @@ export async function startCanary(port: number): Promise<Canary> {
     paths.push(`upgrade ${req.url}`);
     socket.destroy();
   });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
   return {
     url: `http://127.0.0.1:${port}`,
     hits: () => ({ connections, paths: [...paths] }),

@@ -15,13 +15,14 @@ import { startCanary, type Canary } from './sandbox-canary';
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(1_200_000);
 
-const CANARY_PORT = Number(process.env.SANDBOX_CANARY_PORT ?? 5983);
-let canary: Canary;
+// Ports 5983-5989 (5984 is the harness page's package folder, never opened); a busy one moves on to the next.
+const CANARY_PORTS = [5983, 5985, 5986, 5987, 5988, 5989];
+let canary: Canary | undefined;
 test.beforeAll(async () => {
-  canary = await startCanary(CANARY_PORT);
+  canary = await startCanary(CANARY_PORTS);
 });
 test.afterAll(async () => {
-  await canary.close();
+  await canary?.close();
 });
 
 interface Outcome {
@@ -31,6 +32,7 @@ interface Outcome {
 }
 
 async function attack(page: Page, script: RedTeamScript, secret: string, before: unknown): Promise<Outcome> {
+  if (!canary) throw new Error('The canary server did not start.');
   const why: string[] = [];
   const code = script.code.replaceAll('CANARY', canary.url).replaceAll('SECRET', secret);
   const result = await page.evaluate(([c, t]) => window.sb.run(c, t), [code, script.timeoutMs ?? 8000] as const);

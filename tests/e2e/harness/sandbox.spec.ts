@@ -9,10 +9,9 @@ import { startCanary, type Canary } from './sandbox-canary';
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(240_000);
 
-const CANARY_PORT = Number(process.env.SANDBOX_CANARY_PORT ?? 5983) + 10;
 let canary: Canary;
 test.beforeAll(async () => {
-  canary = await startCanary(CANARY_PORT);
+  canary = await startCanary([5993, 5994, 5995, 5996]);
 });
 test.afterAll(async () => {
   await canary.close();
