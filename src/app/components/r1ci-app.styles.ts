@@ -45,6 +45,7 @@ export const appStyles = [
     /* The sidebar lists the demos on wide screens; below 900px it is a drawer, so they show here too. */
     .inline-demos { margin-top: -0.6rem; display: none; }
     .launch-error { color: var(--danger); border: 1px solid var(--danger); border-radius: 8px; padding: 0.5rem 0.7rem; }
+    .store-error { font-size: 0.85rem; max-height: 6rem; overflow-y: auto; }
     @media (max-width: 900px) {
       .nav-toggle { display: inline-block; }
       h1 .muted { display: none; }

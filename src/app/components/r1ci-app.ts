@@ -251,7 +251,6 @@ export class R1ciApp extends LitElement {
         <main>
           <div class="scroll">
             ${this._launchError ? html`<p class="launch-error" role="alert">${this._launchError}</p>` : nothing}
-            ${this.sessions.storeError ? html`<p class="launch-error" role="alert">${this.sessions.storeError}</p>` : nothing}
             ${session
               ? html`<r1ci-session-view .session=${session} .revision=${this.sessions.revision} .stage=${session.status === 'running' ? stage : 'idle'} .pythonStage=${this._pythonStage} .runnableLanguages=${R1CI_3B.fence.runnableLanguages}></r1ci-session-view>`
               : html`<div class="welcome">
@@ -262,6 +261,8 @@ export class R1ciApp extends LitElement {
                 </div>`}
           </div>
           <div class="composer">
+            <!-- A failed save is said beside the question box: streamed text scrolls the top of the view away. -->
+            ${this.sessions.storeError ? html`<p class="launch-error store-error" role="alert">${this.sessions.storeError}</p>` : nothing}
             ${session && this.model.state.phase === 'loading' ? html`<r1ci-model-status .state=${this.model.state} .choice=${choice}></r1ci-model-status>` : nothing}
             <r1ci-question-box .stage=${stage} ?disabled=${!canAsk} placeholder=${this.placeholder()}></r1ci-question-box>
           </div>
