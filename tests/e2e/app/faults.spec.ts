@@ -208,11 +208,13 @@ test('storage full: the user is told the conversation could not be saved, and no
   const alert = page.getByRole('alert').filter({ hasText: 'Could not save the conversation' });
   await expect(alert).toBeVisible({ timeout: 30_000 });
   await expect(alert).toContainText('The storage for this site is full. Conversations saved earlier are kept');
+  // Where the user looks: in view while the text streams and the view follows it down.
+  await expect(alert).toBeInViewport();
   await shot(page, '05-storage-full-streaming');
   await waitForSessionEnd(page, 120_000);
   // The session itself ran to its end and stays on screen; it only could not be saved.
   await expect(page.getByTestId('answer')).toBeVisible();
-  await expect(alert).toBeVisible();
+  await expect(alert).toBeInViewport();
   await shot(page, '06-storage-full-answered');
   const stored = await storedSessions(page);
   expect(stored).toEqual([earlier]);

@@ -298,10 +298,12 @@ async function benchmarkHolds(page: Page, record: Outcome): Promise<void> {
   expect(seen.beacon).toEqual([]);
   expect(page.url()).toBe(startUrl);
   const tags = await census(page);
-  // The app's own: its one module script, and the Python sandbox frame once Python has started.
+  // The app's own: its one module script, the Python sandbox frame once Python has started, the chart.
   expect(tags.SCRIPT).toBe(1);
   expect(tags.IFRAME).toBeLessThanOrEqual(1);
-  for (const tag of ['IMG', 'SVG', 'MATH', 'OBJECT', 'EMBED', 'BASE', 'FRAME', 'VIDEO', 'AUDIO']) expect(tags[tag], tag).toBe(0);
+  await expect(page.getByTestId('bench-chart')).toHaveCount(1);
+  expect(tags.SVG).toBe(1);
+  for (const tag of ['IMG', 'MATH', 'OBJECT', 'EMBED', 'BASE', 'FRAME', 'VIDEO', 'AUDIO']) expect(tags[tag], tag).toBe(0);
   expect(tags.inlineHandlers).toBe(0);
   // Back to the app: the next question is answered.
   await page.goto('./');
