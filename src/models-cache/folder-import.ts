@@ -7,9 +7,11 @@
  */
 import { InvalidModelFolderError } from './errors';
 import { CHAT_CONFIG_FILE, TENSOR_CACHE_MANIFEST } from './keys';
-import { libraryFile, parseChatConfig, parseTensorManifest, planModelFiles, type ModelFile, type ModelLocation } from './plan';
+import { deleteModel } from './inspect';
+import { libraryFile, metadataFiles, parseChatConfig, parseTensorManifest, planModelFiles, type ModelFile, type ModelLocation } from './plan';
 import { BlobSource, HttpSource, type FileSource, type SourceFile } from './sources';
 import { fetchBase } from './keys';
+import { cachedText } from './store';
 
 export interface FolderCheck {
   /** Every file the import will store, in download order. */
@@ -56,6 +58,24 @@ export async function checkModelFolder(model: ModelLocation, files: ReadonlyMap<
   }
   const library = libraryFile(model);
   return { files: planned, libraryInFolder: files.has(library.name), libraryName: library.name, libraryUrl: library.url };
+}
+
+/**
+ * A partial copy of the model already in the caches whose config or manifest differs from the folder's
+ * (another conversion) would be resumed with the wrong shard list: its weights are dropped first, so the
+ * folder is the truth. Returns true when something was dropped.
+ */
+export async function dropConflictingPartial(model: ModelLocation, files: ReadonlyMap<string, Blob>, others: ModelLocation[] = []): Promise<boolean> {
+  const { config, manifest } = metadataFiles(model);
+  for (const file of [config, manifest]) {
+    const cached = await cachedText(file);
+    const picked = files.get(file.name);
+    if (cached !== undefined && picked && cached !== (await picked.text())) {
+      await deleteModel(model, others); // others: a library another cached model shares is kept
+      return true;
+    }
+  }
+  return false;
 }
 
 /**

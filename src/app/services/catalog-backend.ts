@@ -3,7 +3,7 @@ import { buildCustomEntry, type CustomModelInput } from '../../../models/custom-
 import { deleteModel, downloadModel, inspectModel, probeWeights, requestPersistentStorage } from '../../models-cache';
 import { cachedModelFiles } from '../../models-cache/export';
 import { writeModelFolder } from '../../models-cache/folder-export';
-import { FolderSource, checkModelFolder } from '../../models-cache/folder-import';
+import { FolderSource, checkModelFolder, dropConflictingPartial } from '../../models-cache/folder-import';
 import type { DownloadProgress as CacheProgress } from '../../models-cache/progress';
 import { assessMemoryFit, type GpuInfo } from '../../gpu';
 import { detectGpuStatus } from './gpu';
@@ -86,6 +86,7 @@ export function createCatalogBackend(pageUrl: string): ModelBackend {
     async importFolder(modelId, files, folderName, onProgress, signal) {
       const model = entry(modelId);
       await checkModelFolder(model, files, folderName);
+      await dropConflictingPartial(model, files, all);
       await requestPersistentStorage();
       await downloadModel(model, { signal, source: new FolderSource(`the folder "${folderName}"`, model, files), onProgress: (p) => onProgress(toUiProgress(p)) });
     },

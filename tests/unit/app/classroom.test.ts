@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { downloadModel } from '../../../src/models-cache/downloader';
 import { cachedModelFiles } from '../../../src/models-cache/export';
 import { exportPaths, writeModelFolder, type WritableDirectory } from '../../../src/models-cache/folder-export';
-import { FolderSource, checkModelFolder } from '../../../src/models-cache/folder-import';
+import { FolderSource, checkModelFolder, dropConflictingPartial } from '../../../src/models-cache/folder-import';
 import { inspectModel } from '../../../src/models-cache/inspect';
 import type { ModelFile, ModelLocation } from '../../../src/models-cache/plan';
 import type { FileSource } from '../../../src/models-cache/sources';
@@ -96,6 +96,17 @@ describe('FolderSource', () => {
     await expect(downloadModel(model, { source: new FolderSource('the folder "USB"', model, folder('tiny-qwen-q4f32_1-MLC', false), offline), availableStorage: async () => 1e9 }))
       .rejects.toMatchObject({ name: 'InvalidModelFolderError', message: expect.stringMatching(new RegExp(`The model library ${LIB} is not in the folder "USB".*\\(no network\\)\\. Put ${LIB} into the model folder`)) });
     expect((await inspectModel(model)).state).toBe('partial');
+  });
+
+  it('drops a partial copy from another conversion (different manifest) before importing, and keeps a matching one', async () => {
+    const http = offlineHttp();
+    // A partial import of the 6-shard folder: stopped at the library (offline, not in the folder).
+    await expect(downloadModel(model, { source: new FolderSource('a', model, folder('tiny-qwen-q4f32_1-MLC', false), http), availableStorage: async () => 1e9 })).rejects.toThrow();
+    expect(await dropConflictingPartial(model, folder('tiny-qwen-q4f32_1-MLC'))).toBe(false);
+    expect((await inspectModel(model)).state).toBe('partial');
+    // The 2-shard folder has another manifest: the partial copy goes, the import then stores only the folder's files.
+    expect(await dropConflictingPartial(model, folder('tiny-truncated-q4f32_1-MLC'))).toBe(true);
+    expect((await inspectModel(model)).state).toBe('absent');
   });
 
   it('applies the quota check before storing anything', async () => {
