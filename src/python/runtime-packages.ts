@@ -1,4 +1,6 @@
 import type { PyodideAPI } from 'pyodide';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 
 /**
  * Packages on demand: finds the script's imports that name packages in Pyodide's lockfile, fetches
@@ -125,7 +127,10 @@ function describeFetchError(err: unknown): string {
   return error?.message ?? String(err);
 }
 
+/**
+ * SHA-256 in plain JavaScript: the sandboxed worker runs in an opaque origin where `crypto.subtle` does
+ * not exist (it is only exposed to secure contexts), so Web Crypto cannot be relied on there.
+ */
 async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return bytesToHex(sha256(bytes));
 }

@@ -99,11 +99,8 @@ test('packages from a package folder set in Settings load for real, are kept, an
 });
 
 test('a package whose lockfile entry has its SHA-256 (as every real pyodide-lock.json) loads in the app', async ({ page }) => {
-  // Known bug, outside the classroom code: the checksum check (src/python/runtime-packages.ts, sha256Hex)
-  // calls crypto.subtle, which is undefined inside the Python sandbox (src/sandbox, opaque-origin frame),
-  // so the runtime crashes with "Cannot read properties of undefined (reading 'digest')" for any package
-  // with a checksum. Remove this line when the sandbox provides a SHA-256.
-  test.fail(true, 'crypto.subtle is undefined in the Python sandbox: packages with a sha256 crash the runtime');
+  // The checksum is computed inside the sandboxed worker, an opaque origin without crypto.subtle: this
+  // guards the plain-JavaScript SHA-256 used there.
   test.setTimeout(180_000);
   const server = await serveStatic(packageFolder(true), PACKAGE_PORT, '/pyodide/', ['--header', 'Access-Control-Allow-Origin: *']);
   await page.context().route('**/fixtures/classroom/*.json', (route) =>
