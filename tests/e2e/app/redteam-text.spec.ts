@@ -243,6 +243,11 @@ async function attackHolds(page: Page, attack: TextAttack, record: Outcome): Pro
   } else {
     await expect(cell).toContainText(`[c:${attack.id}]`);
     await expect(page.getByTestId('answer')).toContainText(`[a:${attack.id}]`);
+    if (attack.hiddenInAnswer) {
+      // The card shows what the answer is: no character in it reorders or hides text unseen.
+      await expect(page.getByTestId('answer-hidden-note')).toContainText(`${attack.hiddenInAnswer} invisible or direction-changing characters`);
+      expect(await page.getByTestId('answer').innerText()).not.toMatch(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/);
+    }
   }
   record.note = (await page.getByTestId('session-status').innerText()).slice(0, 60);
   await page.screenshot({ path: `${SCREENS}/${attack.id}.png` });
