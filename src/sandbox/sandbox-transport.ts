@@ -55,6 +55,14 @@ export function spawnSandbox(options: SandboxTransportOptions): RuntimeTransport
     if (ended) return;
     reportDeath(reason);
   };
+  // A frame removed by anything but terminate() (an extension, a script of the page) takes its worker
+  // with it silently: report that at once instead of at the script's time limit.
+  const removalWatcher = new MutationObserver(() => {
+    if (!frame.isConnected) {
+      removalWatcher.disconnect();
+      die('the Python sandbox frame was removed from the page');
+    }
+  });
   const bootTimer = setTimeout(() => die('the Python sandbox did not start in time'), options.bootTimeoutMs ?? 20_000);
 
   port.onmessage = (event) => {
@@ -109,6 +117,7 @@ export function spawnSandbox(options: SandboxTransportOptions): RuntimeTransport
     frame.srcdoc = frameSrcdoc(hash);
     frame.addEventListener('load', () => bootFrame(frame, bundle, channel.port2, options.defenceInDepth === false), { once: true });
     document.body.append(frame);
+    removalWatcher.observe(document.body, { childList: true });
   })();
   booted.catch((err: unknown) => die(`the Python runtime's files could not be read: ${(err as Error)?.message ?? String(err)}`));
 
@@ -135,6 +144,7 @@ export function spawnSandbox(options: SandboxTransportOptions): RuntimeTransport
     terminate() {
       ended = true;
       clearTimeout(bootTimer);
+      removalWatcher.disconnect();
       port.close();
       frame.remove(); // ends the frame's worker (and any worker it started)
     },
