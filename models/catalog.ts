@@ -27,6 +27,8 @@ export interface CatalogEntry {
   needsShaderF16: boolean;
   /** GPU memory needed at `contextWindow` tokens, in MB (web-llm's figure at 4096 plus the extra KV cache); undefined when unknown. */
   vramRequiredMB?: number;
+  /** The largest single buffer the model binds (its packed embedding table), in MiB; undefined when unknown. */
+  largestBufferMB?: number;
   /** Approximate download (weights + library), for the UI before the manifest is read. */
   approxDownloadMB?: number;
   /** Context window the engine asks for (prompt + every round + every result). */
@@ -110,7 +112,7 @@ export function buildCatalog(options: CatalogOptions): CatalogEntry[] {
     const stock = STOCK.find((s) => s.size === '3B' && s.variant === variant)!;
     return {
       id, displayName: `R1-Code-Interpreter-3B (${variant})`, kind: 'r1ci', isR1CI: true, variant,
-      needsShaderF16: variant === 'q4f16_1', vramRequiredMB: vramAtContext(stock.vram, CONTEXT_WINDOW, qwenKvBytesPerToken('3B', variant)), approxDownloadMB: stock.mb, contextWindow: CONTEXT_WINDOW,
+      needsShaderF16: variant === 'q4f16_1', vramRequiredMB: vramAtContext(stock.vram, CONTEXT_WINDOW, qwenKvBytesPerToken('3B', variant)), largestBufferMB: qwenLargestBufferMB('3B'), approxDownloadMB: stock.mb, contextWindow: CONTEXT_WINDOW,
       weightsUrl: new URL(`${id}/`, base).href, modelLibUrl: libBase + stock.lib, protocol: R1CI_3B,
     };
   });
@@ -119,7 +121,7 @@ export function buildCatalog(options: CatalogOptions): CatalogEntry[] {
     const displayName = `Qwen2.5-${s.size}-Instruct (${s.variant}), stock, not R1-CI`;
     return {
       id, displayName, kind: 'stock', isR1CI: false, variant: s.variant, needsShaderF16: s.variant === 'q4f16_1',
-      vramRequiredMB: vramAtContext(s.vram, CONTEXT_WINDOW, qwenKvBytesPerToken(s.size, s.variant)), approxDownloadMB: s.mb, contextWindow: CONTEXT_WINDOW,
+      vramRequiredMB: vramAtContext(s.vram, CONTEXT_WINDOW, qwenKvBytesPerToken(s.size, s.variant)), largestBufferMB: qwenLargestBufferMB(s.size), approxDownloadMB: s.mb, contextWindow: CONTEXT_WINDOW,
       weightsUrl: `https://huggingface.co/mlc-ai/${id}`, modelLibUrl: libBase + s.lib,
       protocol: stockQwenProtocol(id, displayName),
     };
@@ -156,6 +158,15 @@ export function toWebLLMRecord(entry: CatalogEntry): ModelRecord {
 export function qwenKvBytesPerToken(size: '3B' | '1.5B' | '0.5B', variant: Quantization): number {
   const [layers, kvHeads, headDim] = size === '3B' ? [36, 2, 128] : size === '1.5B' ? [28, 2, 128] : [24, 2, 64];
   return layers * 2 * kvHeads * headDim * (variant === 'q4f16_1' ? 2 : 4);
+}
+
+/**
+ * The packed 4-bit embedding table, uint32 [vocab 151936, hidden / 8], the largest tensor at q4f16_1 and
+ * q4f32_1 alike: an adapter must bind it in one storage buffer. Computed from the architecture.
+ */
+export function qwenLargestBufferMB(size: '3B' | '1.5B' | '0.5B'): number {
+  const hidden = size === '3B' ? 2048 : size === '1.5B' ? 1536 : 896;
+  return (151_936 * (hidden / 8) * 4) / 2 ** 20;
 }
 
 /** web-llm's memory figure (measured at 4096 tokens) plus the KV cache for the extra context. */

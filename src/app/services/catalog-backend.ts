@@ -120,7 +120,7 @@ export function createCatalogBackend(pageUrl: string): ModelBackend {
     memoryFit(modelId): MemoryFit | null {
       const model = entry(modelId);
       if (!gpuInfo || model.vramRequiredMB === undefined) return null;
-      const fit = assessMemoryFit(gpuInfo, { vramMB: model.vramRequiredMB });
+      const fit = assessMemoryFit(gpuInfo, { vramMB: model.vramRequiredMB, largestBufferMB: model.largestBufferMB });
       return { verdict: fit.verdict, warnings: fit.warnings };
     },
 

@@ -4,6 +4,7 @@ import {
   buildCatalog, catalogOptionsFromUrl, entriesForDevice, qwenKvBytesPerToken, toWebLLMRecord, vramAtContext, WEBLLM_LIB_BASE,
 } from '../../../models/catalog';
 import { R1CI_3B } from '../../../models/r1ci.protocol';
+import { QWEN25_3B_LARGEST_BUFFER_MB } from '../../../src/gpu/memory-fit';
 
 const pageUrl = 'https://school.example/r1ci/index.html';
 
@@ -97,6 +98,15 @@ describe('memory need', () => {
     expect(qwenKvBytesPerToken('3B', 'q4f32_1')).toBe(73_728);
     expect(vramAtContext(2504.76, 8192, 36_864)).toBe(2648.76);
     expect(vramAtContext(1000, 2048, 36_864)).toBe(1000);
+  });
+
+  it('gives every entry its largest buffer (the packed embedding table), the one figure an adapter must bind at once', () => {
+    const catalog = buildCatalog({ pageUrl });
+    const byId = (id: string) => catalog.find((e) => e.id === id)!;
+    // 151,936 x (2048 / 8) uint32 = 148.4 MiB for 3B (R1-CI shares Qwen2.5-3B's shape).
+    expect(byId('R1-Code-Interpreter-3B-q4f32_1-MLC').largestBufferMB).toBeCloseTo(QWEN25_3B_LARGEST_BUFFER_MB, 6);
+    expect(byId('R1-Code-Interpreter-3B-q4f32_1-MLC').largestBufferMB).toBeCloseTo(148.4, 1);
+    expect(byId('Qwen2.5-0.5B-Instruct-q4f32_1-MLC').largestBufferMB).toBeCloseTo(64.9, 1);
   });
 });
 
