@@ -25,6 +25,7 @@ import type { NodePythonRunner } from '../../python/node-runner';
 import type { PythonRunner } from '../../python/runner';
 import { CliError } from '../cli-error';
 import { effectiveProtocol } from './run';
+import { eachFlag, positiveSeconds, wholeNumber } from '../flags';
 
 export const BENCH_USAGE =
   'usage: r1ci bench --data FILE.jsonl[,FILE...] --engine replay:FILE|openai:URL[#model] [--limit N] [--tasks a,b] [--seed S] [--out results.jsonl]';
@@ -62,34 +63,20 @@ export interface BenchArgs {
 /** Parses the command's arguments (`--flag value` or `--flag=value`); throws CliError saying what is wrong. */
 export function parseBenchArgs(args: string[]): BenchArgs {
   const parsed: Partial<BenchArgs> & { help: boolean } = { help: false };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '-h' || arg === '--help') {
-      parsed.help = true;
-      continue;
-    }
-    if (!arg.startsWith('--')) throw new CliError(`unexpected argument "${arg}"; ${SEE_HELP}`);
-    const eq = arg.indexOf('=');
-    const flag = eq < 0 ? arg : arg.slice(0, eq);
-    const value = (): string => {
-      if (eq >= 0) return arg.slice(eq + 1);
-      const next = args[i + 1];
-      if (next === undefined || next.startsWith('--')) throw new CliError(`${flag} needs a value; ${SEE_HELP}`);
-      i++;
-      return next;
-    };
+  eachFlag(args, SEE_HELP, (flag, value) => {
     switch (flag) {
+      case '--help': parsed.help = true; break;
       case '--data': parsed.data = list(flag, value()); break;
       case '--engine': parsed.engine = value(); break;
-      case '--limit': parsed.limit = whole(flag, value(), 1); break;
+      case '--limit': parsed.limit = wholeNumber(flag, value(), 1); break;
       case '--tasks': parsed.tasks = list(flag, value()); break;
-      case '--seed': parsed.seed = whole(flag, value(), 0); break;
+      case '--seed': parsed.seed = wholeNumber(flag, value(), 0); break;
       case '--out': parsed.out = nonEmpty(flag, value()); break;
-      case '--max-calls': parsed.maxCalls = whole(flag, value(), 0); break;
-      case '--timeout': parsed.timeoutSeconds = positive(flag, value()); break;
+      case '--max-calls': parsed.maxCalls = wholeNumber(flag, value(), 0); break;
+      case '--timeout': parsed.timeoutSeconds = positiveSeconds(flag, value()); break;
       default: throw new CliError(`unknown option "${flag}"; ${SEE_HELP}`);
     }
-  }
+  });
   if (parsed.help) return { data: [], engine: '', ...parsed };
   if (!parsed.data) throw new CliError(`--data is required: one or more SymBench JSONL files; ${SEE_HELP}`);
   if (!parsed.engine) throw new CliError(`--engine is required: ${ENGINE_SPEC_HELP}`);
@@ -102,17 +89,7 @@ function list(flag: string, text: string): string[] {
   return items;
 }
 
-function whole(flag: string, text: string, min: number): number {
-  const n = Number(text);
-  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < min) throw new CliError(`${flag} must be a whole number of at least ${min}, not "${text}"`);
-  return n;
-}
 
-function positive(flag: string, text: string): number {
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n) || n <= 0) throw new CliError(`${flag} must be a number of seconds above 0, not "${text}"`);
-  return n;
-}
 
 function nonEmpty(flag: string, text: string): string {
   if (text.trim() === '') throw new CliError(`${flag} needs a file name`);

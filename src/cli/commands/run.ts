@@ -16,6 +16,7 @@ import { runLoop } from '../../loop/run-loop';
 import type { NodePythonRunner } from '../../python/node-runner';
 import type { PythonRunner } from '../../python/runner';
 import { CliError } from '../cli-error';
+import { eachFlag, positiveSeconds, wholeNumber } from '../flags';
 
 export const RUN_USAGE =
   'usage: r1ci run --engine replay:FILE|openai:URL[#model] [--question TEXT | --question-file F] [--max-calls N] [--timeout S] [--json]';
@@ -45,33 +46,19 @@ export interface RunArgs {
 /** Parses the command's arguments (`--flag value` or `--flag=value`); throws CliError saying what is wrong. */
 export function parseRunArgs(args: string[]): RunArgs {
   const parsed: Partial<RunArgs> & { json: boolean; help: boolean } = { json: false, help: false };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '-h') {
-      parsed.help = true;
-      continue;
-    }
-    if (!arg.startsWith('--')) throw new CliError(`unexpected argument "${arg}"; ${SEE_HELP}`);
-    const eq = arg.indexOf('=');
-    const flag = eq < 0 ? arg : arg.slice(0, eq);
-    const value = (): string => {
-      if (eq >= 0) return arg.slice(eq + 1);
-      const next = args[i + 1];
-      if (next === undefined || (next.startsWith('--') && flag !== '--question')) throw new CliError(`${flag} needs a value; ${SEE_HELP}`);
-      i++;
-      return next;
-    };
+  // A question may itself start with "--".
+  eachFlag(args, SEE_HELP, (flag, value) => {
     switch (flag) {
+      case '--help': parsed.help = true; break;
       case '--engine': parsed.engine = value(); break;
       case '--question': parsed.question = value(); break;
       case '--question-file': parsed.questionFile = value(); break;
-      case '--max-calls': parsed.maxCalls = integer(flag, value(), 0); break;
-      case '--timeout': parsed.timeoutSeconds = positive(flag, value()); break;
+      case '--max-calls': parsed.maxCalls = wholeNumber(flag, value(), 0); break;
+      case '--timeout': parsed.timeoutSeconds = positiveSeconds(flag, value()); break;
       case '--json': parsed.json = true; break;
-      case '--help': parsed.help = true; break;
       default: throw new CliError(`unknown option "${flag}"; ${SEE_HELP}`);
     }
-  }
+  }, ['--question']);
   if (parsed.help) return { ...parsed, engine: parsed.engine ?? '' };
   if (!parsed.engine) throw new CliError(`--engine is required: ${ENGINE_SPEC_HELP}`);
   if (parsed.question !== undefined && parsed.questionFile !== undefined) {
@@ -80,19 +67,7 @@ export function parseRunArgs(args: string[]): RunArgs {
   return parsed as RunArgs;
 }
 
-function integer(flag: string, text: string, min: number): number {
-  const n = Number(text);
-  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < min) {
-    throw new CliError(`${flag} must be a whole number of at least ${min}, not "${text}"`);
-  }
-  return n;
-}
 
-function positive(flag: string, text: string): number {
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n) || n <= 0) throw new CliError(`${flag} must be a number of seconds above 0, not "${text}"`);
-  return n;
-}
 
 /** The protocol record with the command's settings applied. */
 export function effectiveProtocol(args: Pick<RunArgs, 'maxCalls' | 'timeoutSeconds'>, base: ProtocolRecord = R1CI_3B): ProtocolRecord {
