@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBenchArgs } from '../../src/cli/commands/bench';
+import { r1ci, r1ciWatching } from './cli-process';
 
 // Ports 5897 (a scripted model server) and 5898 (never opened: the "unreachable server" case) belong to these tests.
 const SERVER_PORT = 5897;
@@ -13,33 +13,6 @@ const DATA = 'tests/fixtures/bench/symbench-mini.jsonl';
 const REPLAYS = 'tests/fixtures/bench/mini.replays.jsonl';
 const ENGINE = `replay:${REPLAYS}`;
 const tmp = mkdtempSync(join(tmpdir(), 'r1ci-bench-'));
-
-interface Ran {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Spawns the command line as a user would (`npm run r1ci -- bench ...` is `tsx src/cli/r1ci.ts bench ...`). */
-function r1ci(...args: string[]): Promise<Ran> {
-  return r1ciWatching(() => {}, ...args);
-}
-
-/** Like r1ci; `onStderr` sees the progress as it comes, with the child (to send it signals). */
-function r1ciWatching(onStderr: (soFar: string, child: ChildProcess) => void, ...args: string[]): Promise<Ran> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/r1ci.ts', ...args], { env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => {
-      stderr += c;
-      onStderr(stderr, child);
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 function rowsOf(path: string): Record<string, any>[] {
   return readFileSync(path, 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l));
@@ -243,7 +216,7 @@ describe('r1ci bench with an OpenAI-compatible server: live figures, Ctrl-C and 
     const engine = `openai:http://127.0.0.1:${SERVER_PORT}/v1#r1ci-3b`;
     const args = ['bench', '--data', DATA, '--engine', engine, '--tasks', 'game24,pooling', '--limit', '2', '--out', out];
     let interrupted = false;
-    const first = await r1ciWatching((soFar, child) => {
+    const first = await r1ciWatching('stderr', (soFar, child) => {
       // Two questions done, the third (game24/7) hangs: interrupt it.
       if (!interrupted && soFar.includes('[2/4]')) {
         interrupted = true;

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,43 +8,13 @@ import { effectiveProtocol, parseRunArgs } from '../../src/cli/commands/run';
 import { buildPrompt } from '../../src/loop/prompt';
 import { parseReplayFile } from '../../src/engines/replay-file';
 import { readFileSync } from 'node:fs';
+import { r1ci, r1ciWatching } from './cli-process';
 
 // Ports 5210-5219 belong to these tests; 5298 is never opened (the "unreachable server" case).
 const SERVER_PORT = 5210;
 const CLOSED_PORT = 5298;
 const REPLAYS = 'tests/fixtures/replays';
 const tmp = mkdtempSync(join(tmpdir(), 'r1ci-run-'));
-
-interface Ran {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/**
- * Spawns the command line as a user would (`npm run r1ci -- run ...` is `tsx src/cli/r1ci.ts run ...`).
- * `onStdout` sees the output as it streams, with the child (to send it signals).
- */
-function r1ci(...args: string[]): Promise<Ran> {
-  return r1ciWatching(() => {}, ...args);
-}
-
-function r1ciWatching(onStdout: (soFar: string, child: ChildProcess) => void, ...args: string[]): Promise<Ran> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/r1ci.ts', ...args], {
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => {
-      stdout += c;
-      onStdout(stdout, child);
-    });
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 function replay(name: string) {
   return parseReplayFile(readFileSync(join(REPLAYS, `${name}.json`), 'utf8'));
@@ -238,6 +207,7 @@ describe('r1ci run against an OpenAI-compatible server (spawned)', () => {
   it('stops on Ctrl-C (SIGINT) with stop "aborted" and exits 130', async () => {
     let sent = false;
     const ran = await r1ciWatching(
+      'stdout',
       (soFar, child) => {
         if (!sent && soFar.includes('la la la')) {
           sent = true;

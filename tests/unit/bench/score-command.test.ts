@@ -1,21 +1,14 @@
 /** The `r1ci score` command end to end (a real process), and the batch functions behind it. */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { r1ciSync } from '../cli-process';
 import { formatSummary, scoreLine, summarize } from '../../../src/bench/scorers/batch';
 import { hasBenchmark, loadRecords } from './records';
 
-const ROOT = new URL('../../../', import.meta.url).pathname;
-
 function runScore(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src/cli/r1ci.ts'), 'score', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return r1ciSync(['score', ...args], 60_000);
 }
 
 describe.skipIf(!hasBenchmark('game24') || !hasBenchmark('pooling'))('r1ci score', () => {
@@ -38,7 +31,7 @@ describe.skipIf(!hasBenchmark('game24') || !hasBenchmark('pooling'))('r1ci score
     const file = join(dir, 'responses.jsonl');
     writeFileSync(file, lines.join('\n') + '\n');
 
-    const { status, stdout, stderr } = runScore(file);
+    const { code: status, stdout, stderr } = runScore(file);
     expect(status).toBe(0);
     const out = stdout.trim().split('\n').map((line) => JSON.parse(line));
     expect(out).toEqual([
@@ -59,13 +52,13 @@ describe.skipIf(!hasBenchmark('game24') || !hasBenchmark('pooling'))('r1ci score
     // --reasons adds why a verdict is wrong; a byte-order mark at the start is not an error.
     writeFileSync(file, '\uFEFF' + lines[8] + '\n');
     const withReasons = runScore('--reasons', file);
-    expect(withReasons.status).toBe(0);
+    expect(withReasons.code).toBe(0);
     expect(JSON.parse(withReasons.stdout)).toEqual({ id: 'pooling/1', task: 'pooling', correct: false, extracted: '11, 11, 11, 17', reason: expect.stringMatching(/cell 4/) });
   });
 
   it('fails with one clear line and exit code 2 for a missing file or bad arguments', () => {
     for (const args of [['/no/such/file.jsonl'], [], ['a.jsonl', 'b.jsonl'], ['--verbose']]) {
-      const { status, stdout, stderr } = runScore(...args);
+      const { code: status, stdout, stderr } = runScore(...args);
       expect(status).toBe(2);
       expect(stdout).toBe('');
       expect(stderr.trim().split('\n')).toHaveLength(1);
