@@ -90,19 +90,7 @@ export class ModelController implements ReactiveController {
   }
 
   async download(): Promise<void> {
-    const fit = this.fit;
-    if (fit?.verdict === 'cannot-run') return this.set({ phase: 'error', message: fit.warnings.join(' ') });
-    const work = this.begin();
-    this.set({ phase: 'downloading', progress: { bytesDone: 0, bytesTotal: 0 } });
-    try {
-      await this.backend.download(this.modelId, (progress) => this.set({ phase: 'downloading', progress }), work.signal);
-      this.set({ phase: 'cached' });
-    } catch (err) {
-      if ((err as Error)?.name === 'AbortError') await this.refreshAvailability();
-      else this.set({ phase: 'error', message: messageOf(err) });
-    } finally {
-      this.end(work);
-    }
+    return this.fillCache(undefined, (onProgress, signal) => this.backend.download(this.modelId, onProgress, signal));
   }
 
   /**
@@ -110,14 +98,23 @@ export class ModelController implements ReactiveController {
    * through the download pipeline, with the same progress; stopping works like pausing a download.
    */
   async importFolder(files: ReadonlyMap<string, Blob>, folderName: string): Promise<void> {
+    const importFolder = this.backend.importFolder?.bind(this.backend);
+    if (!importFolder) return this.set({ phase: 'error', message: 'This build cannot import models from a folder.' });
+    return this.fillCache(folderName, (onProgress, signal) => importFolder(this.modelId, files, folderName, onProgress, signal));
+  }
+
+  /**
+   * Fills the model's caches (a download, or an import from `from`, a folder) with progress; stopping
+   * works like pausing: what was stored stays, and the state says what is there.
+   */
+  private async fillCache(from: string | undefined, fill: (onProgress: (progress: DownloadProgress) => void, signal: AbortSignal) => Promise<void>): Promise<void> {
     const fit = this.fit;
     if (fit?.verdict === 'cannot-run') return this.set({ phase: 'error', message: fit.warnings.join(' ') });
-    if (!this.backend.importFolder) return this.set({ phase: 'error', message: 'This build cannot import models from a folder.' });
     const work = this.begin();
-    const from = folderName;
-    this.set({ phase: 'downloading', progress: { bytesDone: 0, bytesTotal: 0 }, from });
+    const downloading = (progress: DownloadProgress): ModelState => ({ phase: 'downloading', progress, ...(from === undefined ? {} : { from }) });
+    this.set(downloading({ bytesDone: 0, bytesTotal: 0 }));
     try {
-      await this.backend.importFolder(this.modelId, files, folderName, (progress) => this.set({ phase: 'downloading', progress, from }), work.signal);
+      await fill((progress) => this.set(downloading(progress)), work.signal);
       this.set({ phase: 'cached' });
     } catch (err) {
       if ((err as Error)?.name === 'AbortError') await this.refreshAvailability();
