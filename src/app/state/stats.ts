@@ -6,7 +6,10 @@ export interface SessionStats {
   codeCalls: number;
   /** Tokens generated so far (pieces of text while an engine has not reported usage yet). */
   completionTokens: number;
-  /** Generation speed over the time spent generating (not running Python); null before any text. */
+  /**
+   * Generation speed over the time spent generating (not running Python); null before any text, and
+   * always for a recording (its playback pace says nothing about any model's speed).
+   */
   tokensPerSecond: number | null;
   /** Prompt tokens processed per round (undefined where the engine did not say). */
   promptTokensPerRound: (number | undefined)[];
@@ -64,7 +67,7 @@ export function sessionStats(session: Session, now: number): SessionStats {
     rounds: session.rounds.length,
     codeCalls,
     completionTokens: tokens,
-    tokensPerSecond: tokens > 0 && ms > 0 ? (tokens * 1000) / ms : null,
+    tokensPerSecond: session.source.kind !== 'recording' && tokens > 0 && ms > 0 ? (tokens * 1000) / ms : null,
     promptTokensPerRound,
     estimated,
     perRound,

@@ -47,13 +47,21 @@ describe('sessionStats', () => {
     expect(stats.promptTokensPerRound).toEqual([undefined]);
   });
 
-  it('counts a still-generating round up to now, and marks recordings as estimated', () => {
-    const s = makeSession({ source: { kind: 'recording', label: 'demo', origin: 'demos/x.json' } });
+  it('counts a still-generating round up to now', () => {
+    const s = makeSession();
     applyLoopEvent(s, { type: 'round-start', round: 0 }, 0);
     applyLoopEvent(s, { type: 'text', round: 0, delta: 'x' }, 100);
     expect(sessionStats(s, 500).tokensPerSecond).toBeCloseTo(2);
-    expect(sessionStats(s, 500).estimated).toBe(true);
     expect(sessionStats(makeSession(), 0).tokensPerSecond).toBeNull();
+  });
+
+  it('marks a recording as estimated and gives it no speed: its playback pace is no model speed', () => {
+    const s = makeSession({ source: { kind: 'recording', label: 'demo', origin: 'demos/x.json' } });
+    applyLoopEvent(s, { type: 'round-start', round: 0 }, 0);
+    applyLoopEvent(s, { type: 'text', round: 0, delta: 'x' }, 100);
+    expect(sessionStats(s, 500).completionTokens).toBe(1);
+    expect(sessionStats(s, 500).tokensPerSecond).toBeNull();
+    expect(sessionStats(s, 500).estimated).toBe(true);
   });
 
   it('formats figures for people', () => {
