@@ -107,6 +107,12 @@ export class R1ciCodeCell extends LitElement {
     this.stopTicker();
   }
 
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    // The clock is read when the run starts too, not only on the next tick: else the first frame of a
+    // cell created before its run started shows a negative time.
+    if (changed.has('startedAt') || changed.has('state')) this._now = Date.now();
+  }
+
   override updated(): void {
     // A running cell shows its elapsed time; tick only while it runs.
     if (this.state === 'running' && !this.ticker) this.ticker = setInterval(() => (this._now = Date.now()), 250);
@@ -121,7 +127,7 @@ export class R1ciCodeCell extends LitElement {
   override render() {
     const python = this.language === 'python' || this.language === 'py' || this.language === '';
     const highlighted = python && this.code.length <= MAX_HIGHLIGHT_CHARS;
-    const elapsed = this.state === 'running' && this.startedAt ? this._now - this.startedAt : this.durationMs;
+    const elapsed = this.state === 'running' && this.startedAt ? Math.max(0, this._now - this.startedAt) : this.durationMs;
     return html`
       <header>
         <span class="lang">${this.language || 'code'}</span>
