@@ -4,8 +4,10 @@ export function downloadText(fileName: string, text: string, type: string): void
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
+  link.style.display = 'none';
   document.body.append(link);
   link.click();
   link.remove();
+  // Revoked later: some browsers read the URL after click() returns.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -11,7 +11,7 @@ import type { PythonRunner } from '../../python/runner';
 import { exportName, type StoredBenchRun } from './bench-run';
 import { BenchStore } from './bench-store';
 import { DEMO_SET_NAME, loadDemoReplaySet } from './demo-replays';
-import { saveTextFile } from './save-file';
+import { downloadText } from '../download';
 
 /** The loaded model, as the app root hands it to the view (null when none can run). */
 export interface BenchModelSource {
@@ -208,11 +208,11 @@ export class BenchController implements ReactiveController {
   }
 
   exportCsv(): void {
-    if (this.run) saveTextFile(exportName(this.run, 'csv'), toCsv(this.run.rows), 'text/csv');
+    if (this.run) downloadText(exportName(this.run, 'csv'), toCsv(this.run.rows), 'text/csv');
   }
 
   exportJson(): void {
-    if (this.run) saveTextFile(exportName(this.run, 'json'), toJsonExport(this.run.info, this.run.rows, new Date()), 'application/json');
+    if (this.run) downloadText(exportName(this.run, 'json'), toJsonExport(this.run.info, this.run.rows, new Date()), 'application/json');
   }
 
   private async go(): Promise<void> {
